@@ -1,0 +1,6 @@
+"""OWL 2 RL reasoning at build time: engines behind one interface."""
+
+from kuopio_kg.reason.base import ENGINES, Closure, Engine, engine, infer
+from kuopio_kg.reason.trivial import is_trivial
+
+__all__ = ["ENGINES", "Closure", "Engine", "engine", "infer", "is_trivial"]

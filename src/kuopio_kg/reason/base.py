@@ -1,0 +1,70 @@
+"""The reasoner interface: an engine closes a graph, the build keeps only what is new.
+
+An engine is a function from an rdflib graph to its OWL 2 RL closure (input plus inferred
+triples) and a flag saying whether the input is inconsistent, with the messages that say
+why. :func:`infer` turns that closure into the inferred graph the build stores: new
+triples only, with the unstorable and the trivial filtered out by
+:mod:`kuopio_kg.reason.trivial`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rdflib import Graph
+
+from kuopio_kg.errors import InconsistentError, SettingsError
+from kuopio_kg.reason.trivial import is_trivial
+
+
+@dataclass(frozen=True)
+class Closure:
+    """What an engine returns: the closed graph and the inconsistencies it found."""
+
+    graph: Graph
+    inconsistencies: list[str]
+
+
+Engine = Callable[[Graph], Closure]
+
+
+def _owlrl(graph: Graph) -> Closure:
+    from kuopio_kg.reason.owlrl_engine import owlrl_closure
+
+    return owlrl_closure(graph)
+
+
+#: Engines by the name the ``reasoner`` setting and ``--reasoner`` option use.
+ENGINES: dict[str, Engine] = {
+    "owlrl": _owlrl,
+}
+
+
+def engine(name: str) -> Engine:
+    """The engine called ``name``, or a clear error listing the known ones."""
+    try:
+        return ENGINES[name]
+    except KeyError:
+        known = ", ".join(sorted(ENGINES))
+        raise SettingsError(f"Unknown reasoner {name!r}; choose one of: {known}.") from None
+
+
+def infer(asserted: Graph, engine_name: str) -> Graph:
+    """The triples the OWL 2 RL closure of ``asserted`` adds, minus the trivial ones.
+
+    Raises :class:`InconsistentError` naming what clashed when the input is inconsistent.
+    """
+    closure = engine(engine_name)(asserted)
+    if closure.inconsistencies:
+        shown = "; ".join(closure.inconsistencies[:5])
+        more = len(closure.inconsistencies) - 5
+        tail = f" (and {more} more)" if more > 0 else ""
+        raise InconsistentError(
+            f"The data is logically inconsistent: {shown}{tail}. Fix the statements named here."
+        )
+    inferred = Graph()
+    for triple in closure.graph:
+        if triple not in asserted and not is_trivial(triple):
+            inferred.add(triple)
+    return inferred

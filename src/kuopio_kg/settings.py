@@ -1,0 +1,120 @@
+"""Every setting of kuopio-kg, declared once and read from the environment once.
+
+Each field carries its default and a help line; the environment variable of a field is
+its upper-cased name behind the ``KUOPIO_KG_`` prefix (``port`` is ``KUOPIO_KG_PORT``).
+The CLI derives its options from the same fields, and the README lists them (a test keeps
+the two in step).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kuopio_kg.errors import SettingsError
+
+PREFIX = "KUOPIO_KG_"
+
+#: The checkout (or installed tree) the default input and data folders are relative to.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _setting(default: Any, help: str) -> Any:
+    return field(default=default, metadata={"help": help})
+
+
+def _parse_bool(text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError("expected one of true/false, yes/no, on/off, 1/0")
+
+
+def _parse_iri(text: str) -> str:
+    if not text.startswith(("http://", "https://")) or not text.endswith(("/", "#")):
+        raise ValueError("expected an http(s) IRI ending in '/' or '#'")
+    return text
+
+
+#: How a text value becomes a typed one, by the field's declared type.
+_PARSERS: dict[str, Callable[[str], Any]] = {
+    "str": str,
+    "int": int,
+    "float": float,
+    "bool": _parse_bool,
+    "Path": lambda text: Path(text).expanduser(),
+    "IRI": _parse_iri,
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The typed configuration of one process (build, server or test)."""
+
+    host: str = _setting("127.0.0.1", "Address the server listens on.")
+    port: int = _setting(8080, "TCP port the server listens on.")
+    data_dir: Path = _setting(PROJECT_ROOT / "var", "Folder holding the releases and the pointer to the current one.")
+    base_iri: str = _setting(
+        "https://w3id.org/kuopio-kg/", "Base of every IRI the graph mints (ontology, instances, graphs)."
+    )
+    ontology_dir: Path = _setting(PROJECT_ROOT / "ontology", "Folder with the ontology and the SHACL shapes.")
+    input_dir: Path = _setting(PROJECT_ROOT / "data", "Folder with the curated Turtle data (links in links/).")
+    reasoner: str = _setting("owlrl", "OWL 2 RL engine used by the build (see `kuopio-kg build --help`).")
+    workers: int = _setting(2, "gunicorn worker processes for `kuopio-kg serve`.")
+
+    @classmethod
+    def from_env(cls, prefix: str = PREFIX, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read every field from ``environ`` (default: the process environment)."""
+        if environ is None:
+            import os
+
+            environ = os.environ
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            name = prefix + f.name.upper()
+            if name in environ:
+                values[f.name] = parse_value(f, environ[name], name)
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some fields changed (used by the CLI options and by tests)."""
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def ontology_iri(self) -> str:
+        return self.base_iri + "ontology"
+
+    def graph_iri(self, name: str) -> str:
+        """The IRI of one of the named graphs (``ontology``, ``data``, ``inferred``, ...)."""
+        return f"{self.base_iri}graph/{name}"
+
+
+def field_kind(f: dataclasses.Field[Any]) -> str:
+    """The parser name of a field: its type, except that ``base_iri`` is checked as an IRI."""
+    if f.name.endswith("_iri"):
+        return "IRI"
+    return str(f.type)
+
+
+def parse_value(f: dataclasses.Field[Any], text: str, origin: str) -> Any:
+    """Turn the text of one setting into its typed value, or say clearly what is wrong."""
+    try:
+        return _PARSERS[field_kind(f)](text)
+    except ValueError as exc:
+        raise SettingsError(f"{origin}={text!r} is not valid: {exc}.") from None
+
+
+def describe() -> list[tuple[str, str, str]]:
+    """(environment variable, default, help) for every setting, for docs and ``--help``."""
+    rows = []
+    for f in dataclasses.fields(Settings):
+        default = f.default
+        if isinstance(default, Path):
+            default = default.relative_to(PROJECT_ROOT) if default.is_relative_to(PROJECT_ROOT) else default
+        rows.append((PREFIX + f.name.upper(), str(default), str(f.metadata["help"])))
+    return rows

@@ -48,7 +48,10 @@ class InputError(KuopioKgError):
     exit_code = 65  # EX_DATAERR
 
     def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
+        super().__init__(
+            f"{problem.file} cannot be loaded; "
+            "the build stopped and the current release is unchanged."
+        )
         self.problems = [problem]
 
 
@@ -59,7 +62,9 @@ class ValidationError(KuopioKgError):
 
     def __init__(self, problems: list[Problem]) -> None:
         noun = "violation" if len(problems) == 1 else "violations"
-        super().__init__(f"{len(problems)} SHACL {noun}; the build stopped and the current release is unchanged.")
+        super().__init__(
+            f"{len(problems)} SHACL {noun}; the build stopped and the current release is unchanged."
+        )
         self.problems = problems
 
 

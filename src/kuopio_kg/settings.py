@@ -22,10 +22,6 @@ PREFIX = "KUOPIO_KG_"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
-def _setting(default: Any, help: str) -> Any:
-    return field(default=default, metadata={"help": help})
-
-
 def _parse_bool(text: str) -> bool:
     lowered = text.strip().lower()
     if lowered in {"1", "true", "yes", "on"}:
@@ -56,16 +52,31 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
 class Settings:
     """The typed configuration of one process (build, server or test)."""
 
-    host: str = _setting("127.0.0.1", "Address the server listens on.")
-    port: int = _setting(8080, "TCP port the server listens on.")
-    data_dir: Path = _setting(PROJECT_ROOT / "var", "Folder holding the releases and the pointer to the current one.")
-    base_iri: str = _setting(
-        "https://w3id.org/kuopio-kg/", "Base of every IRI the graph mints (ontology, instances, graphs)."
+    host: str = field(default="127.0.0.1", metadata={"help": "Address the server listens on."})
+    port: int = field(default=8080, metadata={"help": "TCP port the server listens on."})
+    data_dir: Path = field(
+        default=PROJECT_ROOT / "var",
+        metadata={"help": "Folder holding the releases and the pointer to the current one."},
     )
-    ontology_dir: Path = _setting(PROJECT_ROOT / "ontology", "Folder with the ontology and the SHACL shapes.")
-    input_dir: Path = _setting(PROJECT_ROOT / "data", "Folder with the curated Turtle data (links in links/).")
-    reasoner: str = _setting("owlrl", "OWL 2 RL engine used by the build (see `kuopio-kg build --help`).")
-    workers: int = _setting(2, "gunicorn worker processes for `kuopio-kg serve`.")
+    base_iri: str = field(
+        default="https://w3id.org/kuopio-kg/",
+        metadata={"help": "Base of every IRI the graph mints (ontology, instances, graphs)."},
+    )
+    ontology_dir: Path = field(
+        default=PROJECT_ROOT / "ontology",
+        metadata={"help": "Folder with the ontology and the SHACL shapes."},
+    )
+    input_dir: Path = field(
+        default=PROJECT_ROOT / "data",
+        metadata={"help": "Folder with the curated Turtle data (links in links/)."},
+    )
+    reasoner: str = field(
+        default="owlrl",
+        metadata={"help": "OWL 2 RL engine used by the build (see `kuopio-kg build --help`)."},
+    )
+    workers: int = field(
+        default=2, metadata={"help": "gunicorn worker processes for `kuopio-kg serve`."}
+    )
 
     @classmethod
     def from_env(cls, prefix: str = PREFIX, environ: Mapping[str, str] | None = None) -> Settings:
@@ -115,6 +126,10 @@ def describe() -> list[tuple[str, str, str]]:
     for f in dataclasses.fields(Settings):
         default = f.default
         if isinstance(default, Path):
-            default = default.relative_to(PROJECT_ROOT) if default.is_relative_to(PROJECT_ROOT) else default
+            default = (
+                default.relative_to(PROJECT_ROOT)
+                if default.is_relative_to(PROJECT_ROOT)
+                else default
+            )
         rows.append((PREFIX + f.name.upper(), str(default), str(f.metadata["help"])))
     return rows

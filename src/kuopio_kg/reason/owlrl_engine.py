@@ -23,5 +23,7 @@ def owlrl_closure(graph: Graph) -> Closure:
         for node in closed.subjects(RDF.type, _ERROR_MESSAGE)
         for text in closed.objects(node, _ERROR_TEXT)
     ]
-    problems += [f"{member} is a member of owl:Nothing" for member in closed.subjects(RDF.type, OWL.Nothing)]
+    problems += [
+        f"{member} is a member of owl:Nothing" for member in closed.subjects(RDF.type, OWL.Nothing)
+    ]
     return Closure(closed, sorted(problems))

@@ -1,0 +1,132 @@
+"""The command line: ``kuopio-kg build | validate | query | stats | serve``.
+
+Global options are made from the :class:`~kuopio_kg.settings.Settings` fields, so every
+setting can be given as ``--name`` or as ``KUOPIO_KG_NAME``; the option wins. Errors are
+translated into a message and an exit code in exactly one place, :func:`main`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kuopio_kg.errors import KuopioKgError
+from kuopio_kg.namespaces import prefixes
+from kuopio_kg.results import FORMAT_NAMES, render
+from kuopio_kg.settings import PREFIX, Settings, parse_value
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _settings_options(command: F) -> F:
+    """Add one ``--option`` per settings field to ``command``."""
+    for f in reversed(dataclasses.fields(Settings)):
+        env = PREFIX + f.name.upper()
+        command = click.option(
+            "--" + f.name.replace("_", "-"),
+            f.name,
+            default=None,
+            metavar=str(f.type).upper(),
+            help=f"{f.metadata['help']} [env {env}]",
+        )(command)
+    return command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@_settings_options
+@click.pass_context
+def cli(ctx: click.Context, /, **options: str | None) -> None:
+    """Build, check, query and serve the Kuopio international-cooperation graph."""
+    settings = Settings.from_env()
+    changes = {
+        f.name: parse_value(f, options[f.name] or "", "--" + f.name.replace("_", "-"))
+        for f in dataclasses.fields(Settings)
+        if options.get(f.name) is not None
+    }
+    ctx.obj = settings.replace(**changes)
+
+
+@cli.command()
+@click.pass_obj
+def build(settings: Settings) -> None:
+    """Load, validate, reason and store a new release, then switch to it."""
+    from kuopio_kg.build import build as run_build
+
+    run_build(settings, report=lambda line: click.echo(f"build: {line}", err=True))
+
+
+@cli.command()
+@click.pass_obj
+def validate(settings: Settings) -> None:
+    """Check the inputs against the SHACL shapes; one line per violation, exit 1 if any."""
+    from kuopio_kg.errors import ValidationError
+    from kuopio_kg.load import load
+    from kuopio_kg.validate import validate as run_validate
+
+    loaded = load(settings)
+    problems = run_validate(loaded)
+    if problems:
+        raise ValidationError(problems)
+    click.echo(f"valid: {len(loaded.files)} files conform to the shapes")
+
+
+@cli.command()
+@click.argument("query")
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(FORMAT_NAMES), default="table", show_default=True
+)
+@click.pass_obj
+def query(settings: Settings, query: str, fmt: str) -> None:
+    """Run QUERY (a .rq file path, or the SPARQL text itself) against the current release."""
+    from kuopio_kg.query import CurrentStore
+
+    path = Path(query)
+    text = path.read_text(encoding="utf-8") if query.endswith(".rq") and path.is_file() else query
+    result = CurrentStore(settings).query(text)
+    sys.stdout.buffer.write(render(result, fmt, prefixes(settings.base_iri)))
+
+
+@cli.command()
+@click.pass_obj
+def stats(settings: Settings) -> None:
+    """Triple counts per named graph and instance counts of the main classes."""
+    from kuopio_kg.query import stats as run_stats
+
+    for label, count in run_stats(settings).items():
+        click.echo(f"{label:<28} {count:>8}")
+
+
+@cli.command()
+@click.pass_obj
+def serve(settings: Settings) -> None:
+    """Serve the current release with gunicorn on HOST:PORT."""
+    from kuopio_kg.web.server import serve as run_server
+
+    click.echo(f"serving on http://{settings.host}:{settings.port}/sparql", err=True)
+    run_server(settings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; a project error becomes its message on stderr and its exit code."""
+    try:
+        cli.main(args=argv, prog_name="kuopio-kg", standalone_mode=False)
+    except KuopioKgError as error:
+        for problem in getattr(error, "problems", []):
+            click.echo(str(problem), err=True)
+        click.echo(f"error: {error.message}", err=True)
+        return error.exit_code
+    except click.exceptions.Abort:
+        return 130
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""The embedded store: Oxigraph (RocksDB on disk), opened read-write by the build and
+read-only by the server processes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kuopio_kg.errors import QueryError, ReleaseError
+
+
+class OxigraphStore:
+    """A store folder inside a release."""
+
+    def __init__(self, path: Path, *, read_only: bool = True) -> None:
+        try:
+            self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as exc:
+            raise ReleaseError(
+                f"The store at {path} cannot be opened: {exc}. Rebuild with `kuopio-kg build`."
+            ) from None
+        self.path = path
+
+    def add_graph(self, graph_iri: str, ntriples: bytes) -> None:
+        self._store.bulk_load(
+            ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph_iri)
+        )
+
+    def query(
+        self, text: str, *, union_default_graph: bool = True
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        try:
+            return self._store.query(text, use_default_graph_as_union=union_default_graph)
+        except SyntaxError as exc:
+            raise QueryError(f"The query is not valid SPARQL: {exc}.") from None
+
+    def graph_sizes(self) -> dict[str, int]:
+        sizes: dict[str, int] = {}
+        for graph in self._store.named_graphs():
+            if isinstance(graph, ox.NamedNode):
+                sizes[graph.value] = sum(
+                    1 for _ in self._store.quads_for_pattern(None, None, None, graph)
+                )
+        return dict(sorted(sizes.items()))
+
+    def flush(self) -> None:
+        self._store.flush()

@@ -1,0 +1,67 @@
+"""Validate stage: run the SHACL shapes over the inputs and say, per violation, where and what.
+
+Each shape in ``ontology/shapes.ttl`` carries ``sh:message`` (what is wrong) and
+``sh:description`` (what to do); a violation becomes a :class:`~kuopio_kg.errors.Problem`
+naming the file and line of the entity at fault.
+"""
+
+from __future__ import annotations
+
+from pyshacl import validate as shacl_validate
+from rdflib import Graph, URIRef
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from kuopio_kg.errors import Problem
+from kuopio_kg.load import Loaded, display_path, line_of
+
+#: The graphs the shapes see: the asserted data with the ontology's class hierarchy.
+VALIDATED_GRAPHS = ("ontology", "data", "links")
+
+
+def validate(loaded: Loaded) -> list[Problem]:
+    """Every SHACL violation of the inputs, sorted by file and line (empty when valid)."""
+    if len(loaded.shapes) == 0:
+        return []
+    data = loaded.union(*VALIDATED_GRAPHS)
+    conforms, report, _ = shacl_validate(
+        data,
+        shacl_graph=loaded.shapes,
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+    )
+    if conforms:
+        return []
+    problems = [
+        _problem(loaded, report, result)
+        for result in report.subjects(SH.resultSeverity, SH.Violation)
+    ]
+    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.entity, p.what))
+
+
+def _problem(loaded: Loaded, report: Graph, result: Node) -> Problem:
+    focus = report.value(result, SH.focusNode)
+    shape = report.value(result, SH.sourceShape)
+    message = report.value(result, SH.resultMessage)
+    path = report.value(result, SH.resultPath)
+    fix = _description(loaded.shapes, shape) or "see ontology/shapes.ttl for the rule"
+    what = str(message) if message is not None else "breaks a shape"
+    if isinstance(path, URIRef):
+        what = f"{what} (property {loaded.graphs['data'].namespace_manager.normalizeUri(path)})"
+    origin = loaded.origins.get(focus) if focus is not None else None
+    if origin is None:
+        return Problem(display_path(loaded.shapes_file), None, str(focus), what, fix)
+    line = line_of(origin.path, loaded.graphs[origin.graph].namespaces(), str(focus))
+    return Problem(origin.shown, line, str(focus), what, fix)
+
+
+def _description(shapes: Graph, shape: Node | None) -> str | None:
+    """The shape's advice; a property shape without one inherits its node shape's."""
+    if shape is None:
+        return None
+    text = shapes.value(shape, SH.description)
+    if text is not None:
+        return str(text)
+    parent = shapes.value(None, SH.property, shape)
+    return _description(shapes, parent) if parent is not None else None

@@ -45,6 +45,6 @@ def stats(settings: Settings) -> dict[str, int]:
     release, store = CurrentStore(settings).get()
     counts = {f"graph {name}": size for name, size in release.metadata["graphs"].items()}
     for label, cls in STATS_CLASSES.items():
-        result = store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{cls}> }}")
-        counts[label] = next(int(row["n"].value) for row in result)  # type: ignore[union-attr]
+        (row,) = store.select(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{cls}> }}")
+        counts[label] = int(row["n"].value)
     return counts

@@ -35,6 +35,20 @@ class OxigraphStore:
         except SyntaxError as exc:
             raise QueryError(f"The query is not valid SPARQL: {exc}.") from None
 
+    def select(self, text: str, *, union_default_graph: bool = True) -> list[ox.QuerySolution]:
+        """The solutions of a SELECT query, as a list."""
+        result = self.query(text, union_default_graph=union_default_graph)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("Expected a SELECT query.")
+        return list(result)
+
+    def ask(self, text: str, *, union_default_graph: bool = True) -> bool:
+        """The answer of an ASK query."""
+        result = self.query(text, union_default_graph=union_default_graph)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("Expected an ASK query.")
+        return bool(result)
+
     def graph_sizes(self) -> dict[str, int]:
         sizes: dict[str, int] = {}
         for graph in self._store.named_graphs():

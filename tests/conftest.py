@@ -1,0 +1,105 @@
+"""The fixture chain: settings → built release → app → client (and a real server)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from flask import Flask
+from flask.testing import FlaskClient
+
+from kuopio_kg.build import build
+from kuopio_kg.release import Release
+from kuopio_kg.settings import PROJECT_ROOT, Settings
+from kuopio_kg.web import create_app
+
+REPO = PROJECT_ROOT
+#: The shared folder (conformance suites, facts, seed) lies beside the checkout.
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings for the real inputs, with releases written to a private folder."""
+    return Settings.from_env(environ={}).replace(data_dir=tmp_path_factory.mktemp("var"))
+
+
+@pytest.fixture(scope="session")
+def release(settings: Settings) -> Release:
+    """One build of the project's real inputs, shared by the whole session."""
+    return build(settings)
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings, release: Release) -> Flask:
+    return create_app(settings)
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="session")
+def server(settings: Settings, release: Release) -> Iterator[str]:
+    """The real CLI server (gunicorn) on a free loopback port; yields its base URL."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "KUOPIO_KG_DATA_DIR": str(settings.data_dir),
+        "KUOPIO_KG_PORT": str(port),
+        "KUOPIO_KG_HOST": "127.0.0.1",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kuopio_kg.cli", "serve"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url + "/healthz", process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            stderr = process.stderr.read().decode() if process.stderr else ""
+            raise RuntimeError(f"server exited with {process.returncode}: {stderr}")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    raise RuntimeError(f"server at {url} did not come up within 30 s")
+
+
+@pytest.fixture
+def own_inputs(tmp_path: Path) -> Settings:
+    """Settings over a private copy of the ontology and data folders, for tests that break them."""
+    target = tmp_path
+    shutil.copytree(REPO / "ontology", target / "ontology")
+    shutil.copytree(REPO / "data", target / "data")
+    return Settings.from_env(environ={}).replace(
+        data_dir=target / "var", ontology_dir=target / "ontology", input_dir=target / "data"
+    )

@@ -1,0 +1,86 @@
+"""Load stage: files to named graphs, syntax errors with file and line, base IRI rewrite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from kuopio_kg.errors import InputError
+from kuopio_kg.load import discover, input_digest, load, parse_file
+from kuopio_kg.settings import Settings
+
+
+def _inputs(root: Path) -> Settings:
+    (root / "ontology").mkdir()
+    (root / "data" / "links").mkdir(parents=True)
+    (root / "ontology" / "kuopio.ttl").write_text(
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "<https://w3id.org/kuopio-kg/ontology#Festival> a owl:Class .\n"
+    )
+    (root / "ontology" / "shapes.ttl").write_text("")
+    (root / "data" / "events.ttl").write_text(
+        "@prefix kid: <https://w3id.org/kuopio-kg/id/> .\n"
+        "@prefix kkg: <https://w3id.org/kuopio-kg/ontology#> .\n"
+        "kid:event\\/anti a kkg:Festival .\n"
+    )
+    (root / "data" / "links" / "wikidata.ttl").write_text(
+        "<https://w3id.org/kuopio-kg/id/place/kuopio> "
+        "<http://www.w3.org/2004/02/skos/core#exactMatch> "
+        "<http://www.wikidata.org/entity/Q162279> .\n"
+    )
+    return Settings.from_env(environ={}).replace(
+        ontology_dir=root / "ontology", input_dir=root / "data", data_dir=root / "var"
+    )
+
+
+def test_files_go_to_their_graphs(tmp_path: Path) -> None:
+    settings = _inputs(tmp_path)
+    assert [(f.path.name, f.graph) for f in discover(settings)] == [
+        ("kuopio.ttl", "ontology"),
+        ("events.ttl", "data"),
+        ("wikidata.ttl", "links"),
+    ]
+    loaded = load(settings)
+    assert {name: len(g) for name, g in loaded.graphs.items()} == {
+        "ontology": 1,
+        "data": 1,
+        "links": 1,
+        "inferred": 0,
+        "metadata": 0,
+    }
+
+
+def test_another_base_iri_rewrites_every_iri(tmp_path: Path) -> None:
+    settings = _inputs(tmp_path).replace(base_iri="http://localhost:8080/")
+    data = load(settings).graphs["data"]
+    assert (
+        URIRef("http://localhost:8080/id/event/anti"),
+        URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+        URIRef("http://localhost:8080/ontology#Festival"),
+    ) in data
+
+
+def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n\nex:d ex:e "open\n')
+    with pytest.raises(InputError) as caught:
+        parse_file(bad)
+    problem = caught.value.problems[0]
+    assert problem.file.endswith("bad.ttl")
+    assert problem.line == 4
+    assert "newline" in problem.what
+
+
+def test_release_id_follows_content_not_time(tmp_path: Path) -> None:
+    settings = _inputs(tmp_path)
+    first = input_digest(settings)
+    assert input_digest(settings) == first
+    (settings.input_dir / "events.ttl").write_text("# changed\n", encoding="utf-8")
+    assert input_digest(settings) != first
+    assert input_digest(_inputs_changed_reasoner(settings)) != input_digest(settings)
+
+
+def _inputs_changed_reasoner(settings: Settings) -> Settings:
+    return settings.replace(reasoner="other")

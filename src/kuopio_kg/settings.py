@@ -70,9 +70,13 @@ class Settings:
         default=PROJECT_ROOT / "data",
         metadata={"help": "Folder with the curated Turtle data (links in links/)."},
     )
+    queries_dir: Path = field(
+        default=PROJECT_ROOT / "queries",
+        metadata={"help": "Folder with the example queries offered to users and checked by tests."},
+    )
     reasoner: str = field(
         default="owlrl",
-        metadata={"help": "OWL 2 RL engine used by the build (see `kuopio-kg build --help`)."},
+        metadata={"help": "OWL 2 RL engine used by the build."},
     )
     workers: int = field(
         default=2, metadata={"help": "gunicorn worker processes for `kuopio-kg serve`."}

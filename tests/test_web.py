@@ -32,7 +32,7 @@ def test_user_mistakes_are_4xx_with_one_sentence(client: FlaskClient) -> None:
     bad = client.get("/sparql", query_string={"query": "SELECT WHERE"})
     assert bad.status_code == 400
     assert bad.get_json()["error"].startswith("The query is not valid SPARQL")
-    assert client.get("/sparql").status_code == 400
+    assert client.post("/sparql", data={"query": ""}).status_code == 400
     wrong_type = client.post("/sparql", data="x", content_type="text/plain")
     assert wrong_type.status_code == 415
     assert "application/sparql-query" in wrong_type.get_json()["error"]

@@ -98,3 +98,62 @@ class NotAcceptable(KuopioKgError):
     """No representation matches the client's Accept header."""
 
     http_status = 406
+
+
+class EndpointError(KuopioKgError):
+    """Base of the SPARQL endpoint's refusals; some add response headers (``headers``)."""
+
+    def headers(self) -> dict[str, str]:
+        """Extra HTTP headers the response carries (for example ``WWW-Authenticate``)."""
+        return {}
+
+
+class PolicyRefused(EndpointError):
+    """The query or update asks for something the safety policy forbids (SERVICE, LOAD)."""
+
+    http_status = 403
+
+
+class AuthenticationRequired(EndpointError):
+    """An update came without the bearer token that updates require."""
+
+    http_status = 401
+
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": 'Bearer realm="sparql-update"'}
+
+
+class UpdateForbidden(EndpointError):
+    """Updates are disabled on this endpoint, or the bearer token is wrong."""
+
+    http_status = 403
+
+
+class MethodNotAllowed(EndpointError):
+    """An update was sent by GET; updates change the store and are accepted by POST only."""
+
+    http_status = 405
+
+    def headers(self) -> dict[str, str]:
+        return {"Allow": "GET, POST, OPTIONS"}
+
+
+class PayloadTooLarge(EndpointError):
+    """A request body is larger than the configured cap."""
+
+    http_status = 413
+
+
+class QueryTimeout(EndpointError):
+    """A query ran past its deadline; its worker was killed and replaced."""
+
+    http_status = 503
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": "5"}
+
+
+class UpstreamError(EndpointError):
+    """Evaluating failed outside the query itself (a SERVICE endpoint, the disk)."""
+
+    http_status = 502

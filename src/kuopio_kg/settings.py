@@ -81,6 +81,40 @@ class Settings:
     workers: int = field(
         default=2, metadata={"help": "gunicorn worker processes for `kuopio-kg serve`."}
     )
+    threads: int = field(
+        default=8, metadata={"help": "Request threads per gunicorn worker process."}
+    )
+    query_workers: int = field(
+        default=2,
+        metadata={"help": "Query worker processes per server process, each killable."},
+    )
+    query_timeout: float = field(
+        default=30.0,
+        metadata={"help": "Seconds a query or update may run before its worker is killed."},
+    )
+    max_rows: int = field(
+        default=10000,
+        metadata={"help": "Most result rows (or triples) returned; a cut result is flagged."},
+    )
+    max_body: int = field(
+        default=2097152, metadata={"help": "Largest request body accepted, in bytes (else 413)."}
+    )
+    union_default_graph: bool = field(
+        default=True,
+        metadata={"help": "Query the union of the named graphs as the default graph."},
+    )
+    update_token: str = field(
+        default="",
+        metadata={"help": "Bearer token that enables SPARQL Update; empty disables updates."},
+    )
+    service_allow: str = field(
+        default="https://query.wikidata.org/sparql",
+        metadata={"help": "Space-separated SERVICE endpoints federated queries may call."},
+    )
+    service_timeout: float = field(
+        default=10.0,
+        metadata={"help": "Deadline in seconds of a query that calls a SERVICE endpoint."},
+    )
 
     @classmethod
     def from_env(cls, prefix: str = PREFIX, environ: Mapping[str, str] | None = None) -> Settings:

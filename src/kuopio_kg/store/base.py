@@ -16,9 +16,22 @@ class Store(Protocol):
         """Bulk-load an N-Triples document into the named graph ``graph_iri``."""
 
     def query(
-        self, text: str, *, union_default_graph: bool = True
+        self,
+        text: str,
+        *,
+        union_default_graph: bool = True,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        base_iri: str | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        """Run a SPARQL query; raises :class:`~kuopio_kg.errors.QueryError` when malformed."""
+        """Run a SPARQL query; raises :class:`~kuopio_kg.errors.QueryError` when malformed.
+
+        ``default_graphs`` / ``named_graphs`` set the dataset as the protocol's
+        ``default-graph-uri`` / ``named-graph-uri`` do (they win over the union setting).
+        """
+
+    def update(self, text: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL update atomically; raises QueryError when malformed."""
 
     def graph_sizes(self) -> dict[str, int]:
         """Triple count of every named graph, by graph IRI."""

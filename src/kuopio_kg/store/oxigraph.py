@@ -28,12 +28,31 @@ class OxigraphStore:
         )
 
     def query(
-        self, text: str, *, union_default_graph: bool = True
+        self,
+        text: str,
+        *,
+        union_default_graph: bool = True,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        base_iri: str | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         try:
-            return self._store.query(text, use_default_graph_as_union=union_default_graph)
+            return self._store.query(
+                text,
+                base_iri=base_iri,
+                use_default_graph_as_union=union_default_graph and default_graphs is None,
+                default_graph=None if default_graphs is None else [*_graphs(default_graphs)],
+                named_graphs=None if named_graphs is None else _graphs(named_graphs),
+            )
         except SyntaxError as exc:
             raise QueryError(f"The query is not valid SPARQL: {exc}.") from None
+
+    def update(self, text: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL update in one transaction (the store must be opened read-write)."""
+        try:
+            self._store.update(text, base_iri=base_iri)
+        except SyntaxError as exc:
+            raise QueryError(f"The update is not valid SPARQL: {exc}.") from None
 
     def select(self, text: str, *, union_default_graph: bool = True) -> list[ox.QuerySolution]:
         """The solutions of a SELECT query, as a list."""
@@ -60,3 +79,8 @@ class OxigraphStore:
 
     def flush(self) -> None:
         self._store.flush()
+
+
+def _graphs(iris: list[str]) -> list[ox.NamedNode | ox.BlankNode]:
+    """Graph IRIs as Oxigraph nodes."""
+    return [ox.NamedNode(iri) for iri in iris]

@@ -8,10 +8,14 @@ import uuid
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from kuopio_kg.errors import KuopioKgError
+from kuopio_kg.errors import EndpointError, KuopioKgError
 from kuopio_kg.settings import Settings
 from kuopio_kg.web.extension import current_store, install
 from kuopio_kg.web.sparql import sparql
+from kuopio_kg.web.sparql_endpoint import install_endpoint
+from kuopio_kg.web.sparql_hygiene import install_hygiene
+from kuopio_kg.web.sparql_metrics import metrics_blueprint
+from kuopio_kg.web.sparql_ui import ui
 
 log = logging.getLogger("kuopio_kg.web")
 
@@ -20,7 +24,10 @@ def create_app(settings: Settings) -> Flask:
     """A ready app serving the current release under ``settings``."""
     app = Flask(__name__)
     install(app, settings)
+    endpoint = install_endpoint(app, settings)
     app.register_blueprint(sparql)
+    app.register_blueprint(ui)
+    app.register_blueprint(metrics_blueprint(endpoint.metrics.render))
 
     @app.before_request
     def _request_id() -> None:
@@ -31,6 +38,8 @@ def create_app(settings: Settings) -> Flask:
         response.headers["X-Request-Id"] = g.get("request_id", "")
         return response
 
+    install_hygiene(app, endpoint)
+
     @app.get("/healthz")
     def healthz() -> Response:
         release, _ = current_store().get()
@@ -38,7 +47,10 @@ def create_app(settings: Settings) -> Flask:
 
     @app.errorhandler(KuopioKgError)
     def _known(error: KuopioKgError) -> tuple[Response, int]:
-        return _error_body(error.message, error.http_status), error.http_status
+        response = _error_body(error.message, error.http_status)
+        if isinstance(error, EndpointError):
+            response.headers.update(error.headers())
+        return response, error.http_status
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException) -> tuple[Response, int]:

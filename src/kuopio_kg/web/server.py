@@ -9,6 +9,7 @@ from gunicorn.app.base import BaseApplication
 
 from kuopio_kg.settings import Settings
 from kuopio_kg.web.app import create_app
+from kuopio_kg.web.gunicorn_conf import gunicorn_options
 
 
 class _Gunicorn(BaseApplication):  # type: ignore[misc]
@@ -23,19 +24,6 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
 
     def load(self) -> Flask:
         return self._app
-
-
-def gunicorn_options(settings: Settings) -> dict[str, Any]:
-    """The production gunicorn configuration, derived from the settings."""
-    return {
-        "bind": f"{settings.host}:{settings.port}",
-        "workers": settings.workers,
-        "worker_class": "sync",
-        "timeout": 120,
-        "graceful_timeout": 10,
-        "accesslog": "-",
-        "access_log_format": '%(h)s "%(r)s" %(s)s %(b)s %(M)sms id=%({x-request-id}o)s',
-    }
 
 
 def serve(settings: Settings) -> None:

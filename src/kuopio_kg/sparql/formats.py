@@ -1,0 +1,170 @@
+"""Result serializers that stream and can say a result was cut at the row limit.
+
+SELECT results are written row by row in the four SPARQL result formats; a cut result
+says so in the body where the format has room for it (a ``link`` in the JSON and XML
+head; CSV and TSV have none, the response header carries it for every format). ASK
+results and graphs use Oxigraph's serializers; a cut graph starts with a comment in
+Turtle and N-Triples.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+
+Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+Row = Sequence[Term | None]
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+#: The IRI a cut result links to in its head: the endpoint's description of its limits.
+TRUNCATED_LINK = "#max-rows"
+
+
+def _json_term(term: Term) -> dict[str, object]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Triple):
+        return {
+            "type": "triple",
+            "value": {
+                "subject": _json_term(term.subject),
+                "predicate": _json_term(term.predicate),
+                "object": _json_term(term.object),
+            },
+        }
+    out: dict[str, object] = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != XSD_STRING:
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def _json(names: list[str], rows: Iterable[Row], link: str | None) -> Iterator[str]:
+    head: dict[str, object] = {"vars": names}
+    if link:
+        head["link"] = [link]
+    yield '{"head":' + json.dumps(head) + ',"results":{"bindings":['
+    separator = ""
+    for row in rows:
+        binding = {n: _json_term(t) for n, t in zip(names, row, strict=True) if t is not None}
+        yield separator + json.dumps(binding, ensure_ascii=False)
+        separator = ","
+    yield "]}}\n"
+
+
+def _xml_term(term: Term) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, ox.Triple):
+        return (
+            f"<triple><subject>{_xml_term(term.subject)}</subject>"
+            f"<predicate>{_xml_term(term.predicate)}</predicate>"
+            f"<object>{_xml_term(term.object)}</object></triple>"
+        )
+    if term.language:
+        return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+    if term.datatype.value != XSD_STRING:
+        return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+    return f"<literal>{escape(term.value)}</literal>"
+
+
+def _xml(names: list[str], rows: Iterable[Row], link: str | None) -> Iterator[str]:
+    yield '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'
+    yield "".join(f"<variable name={quoteattr(n)}/>" for n in names)
+    if link:
+        yield f"<link href={quoteattr(link)}/>"
+    yield "</head><results>\n"
+    for row in rows:
+        cells = "".join(
+            f"<binding name={quoteattr(n)}>{_xml_term(t)}</binding>"
+            for n, t in zip(names, row, strict=True)
+            if t is not None
+        )
+        yield f"<result>{cells}</result>\n"
+    yield "</results></sparql>\n"
+
+
+def _csv_cell(term: Term | None) -> str:
+    if term is None:
+        return ""
+    text = (
+        f"_:{term.value}"
+        if isinstance(term, ox.BlankNode)
+        else (str(term) if isinstance(term, ox.Triple) else term.value)
+    )
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _csv(names: list[str], rows: Iterable[Row], link: str | None) -> Iterator[str]:
+    yield ",".join(names) + "\r\n"
+    for row in rows:
+        yield ",".join(_csv_cell(t) for t in row) + "\r\n"
+
+
+def _tsv(names: list[str], rows: Iterable[Row], link: str | None) -> Iterator[str]:
+    yield "\t".join("?" + n for n in names) + "\n"
+    for row in rows:
+        yield "\t".join("" if t is None else str(t) for t in row) + "\n"
+
+
+Writer = Callable[[list[str], Iterable[Row], str | None], Iterator[str]]
+
+#: SELECT writers by format name (the names of :data:`kuopio_kg.results.RESULT_FORMATS`).
+SELECT_WRITERS: dict[str, Writer] = {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv}
+
+#: ASK formats by name (Oxigraph writes booleans in all four).
+BOOLEAN_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+
+#: CONSTRUCT / DESCRIBE formats by name, and whether the format has comments.
+GRAPH_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
+    "turtle": (ox.RdfFormat.TURTLE, True),
+    "ntriples": (ox.RdfFormat.N_TRIPLES, True),
+    "jsonld": (ox.RdfFormat.JSON_LD, False),
+    "rdfxml": (ox.RdfFormat.RDF_XML, False),
+}
+
+
+def select_chunks(
+    name: str, names: list[str], rows: Iterable[Row], truncated: bool, size: int = 65536
+) -> Iterator[bytes]:
+    """The SELECT result in format ``name``, as byte chunks of about ``size`` bytes."""
+    buffer: list[str] = []
+    length = 0
+    for piece in SELECT_WRITERS[name](names, rows, TRUNCATED_LINK if truncated else None):
+        buffer.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(buffer).encode()
+            buffer, length = [], 0
+    if buffer:
+        yield "".join(buffer).encode()
+
+
+def boolean_bytes(name: str, value: ox.QueryBoolean) -> bytes:
+    return value.serialize(format=BOOLEAN_FORMATS[name]) or b""
+
+
+def graph_bytes(name: str, triples: list[ox.Triple], truncated: bool, max_rows: int) -> bytes:
+    """The graph in format ``name``; a cut Turtle or N-Triples graph says so in a comment."""
+    rdf_format, has_comments = GRAPH_FORMATS[name]
+    body = ox.serialize(triples, format=rdf_format) or b""
+    if truncated and has_comments:
+        note = f"# truncated: only the first {max_rows} triples (KUOPIO_KG_MAX_ROWS)\n"
+        body = note.encode() + body
+    return body

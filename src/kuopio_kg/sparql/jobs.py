@@ -1,0 +1,53 @@
+"""What the web process asks of a query worker, and the messages the worker answers with.
+
+Both cross a process boundary (pickled over a pipe), so they are plain frozen data.
+A worker answers a job with ``Head``, then zero or more ``bytes`` chunks, then ``End``;
+or with one ``Failure``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Job:
+    """One query or update to run on one release store."""
+
+    operation: str  # "query" or "update"
+    text: str
+    base_iri: str
+    store_path: Path
+    union_default_graph: bool = True
+    default_graphs: tuple[str, ...] | None = None
+    named_graphs: tuple[str, ...] | None = None
+    #: The negotiated format name for SELECT/ASK results, and for graphs (None: not acceptable).
+    result_format: str | None = "json"
+    graph_format: str | None = "turtle"
+    max_rows: int = 10000
+
+
+@dataclass(frozen=True)
+class Head:
+    """The result is ready: its kind (select, ask, graph, update), format and whether cut."""
+
+    kind: str
+    format: str | None
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class End:
+    """The last message of a successful answer."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """The job failed: the name of the error class in :mod:`kuopio_kg.errors` and a message."""
+
+    error: str
+    message: str
+
+
+Message = Head | End | Failure | bytes

@@ -1,0 +1,62 @@
+"""The protocol's update dataset: ``using-graph-uri`` and ``using-named-graph-uri``.
+
+SPARQL 1.1 Protocol §2.2.3: these parameters act as ``USING`` / ``USING NAMED`` clauses
+of every operation that has a ``WHERE``, and an operation that already has ``USING`` or
+``WITH`` makes the request an error. Oxigraph has no parameter for this, so the clauses
+are written into the text, right before each operation's top-level ``WHERE``.
+"""
+
+from __future__ import annotations
+
+from kuopio_kg.errors import QueryError
+from kuopio_kg.sparql.lexer import Token, tokens
+
+
+def with_using(text: str, using: tuple[str, ...], using_named: tuple[str, ...]) -> str:
+    """``text`` with the protocol's USING clauses added; unchanged when none are given."""
+    if not using and not using_named:
+        return text
+    toks = tokens(text)
+    clause = " ".join(
+        [*(f"USING <{g}>" for g in using), *(f"USING NAMED <{g}>" for g in using_named)]
+    )
+    inserts: list[int] = []
+    for operation in _operations(toks):
+        if any(t.depth == 0 and t.is_word("USING", "WITH") for t in operation):
+            raise QueryError(
+                "The update has its own USING or WITH clause and the request also sends "
+                "using-graph-uri or using-named-graph-uri; send only one of the two."
+            )
+        where = [t for t in operation if t.depth == 0 and t.is_word("WHERE")]
+        if where and operation[0].is_word("DELETE", "INSERT") and not _is_delete_where(operation):
+            inserts.append(where[0].start)
+    for position in sorted(inserts, reverse=True):
+        text = f"{text[:position]}{clause} {text[position:]}"
+    return text
+
+
+def _operations(toks: list[Token]) -> list[list[Token]]:
+    """The tokens of each operation, split at top-level ``;`` (prologues dropped)."""
+    operations: list[list[Token]] = [[]]
+    for token in toks:
+        if token.depth == 0 and token.text == ";":
+            operations.append([])
+        else:
+            operations[-1].append(token)
+    result = []
+    for operation in operations:
+        body = _skip_prologue(operation)
+        if body:
+            result.append(body)
+    return result
+
+
+def _skip_prologue(operation: list[Token]) -> list[Token]:
+    i = 0
+    while i < len(operation) and operation[i].is_word("PREFIX", "BASE"):
+        i += 3 if operation[i].is_word("PREFIX") else 2
+    return operation[i:]
+
+
+def _is_delete_where(operation: list[Token]) -> bool:
+    return len(operation) > 1 and operation[0].is_word("DELETE") and operation[1].is_word("WHERE")

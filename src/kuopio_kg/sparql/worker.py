@@ -1,0 +1,94 @@
+"""The query worker: a child process that evaluates one job at a time and can be killed.
+
+It imports only Oxigraph and the serializers, never Flask, so it starts fast. Rows are
+pulled up to the row limit plus one (to know whether the result was cut) under the
+store's shared lock, then serialized and sent as chunks over the pipe.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from itertools import islice
+from multiprocessing.connection import Connection
+
+import pyoxigraph as ox
+
+from kuopio_kg.errors import KuopioKgError, NotAcceptable, QueryError, UpstreamError
+from kuopio_kg.sparql.formats import boolean_bytes, graph_bytes, select_chunks
+from kuopio_kg.sparql.handle import StoreHandle
+from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message
+
+
+def main(conn: Connection) -> None:
+    """Serve jobs from ``conn`` until the parent closes it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
+    handle = StoreHandle()
+    while True:
+        try:
+            job: Job = conn.recv()
+        except (EOFError, OSError):
+            return
+        for message in answer(job, handle):
+            conn.send(message)
+
+
+def answer(job: Job, handle: StoreHandle) -> Iterator[Message]:
+    """The messages that answer ``job``; errors become one :class:`Failure`."""
+    try:
+        if job.operation == "update":
+            handle.write(job.store_path, job.text, job.base_iri)
+            yield Head("update", None, False)
+            yield End()
+        else:
+            yield from _query(job, handle)
+    except KuopioKgError as exc:
+        yield Failure(type(exc).__name__, exc.message)
+    except OSError as exc:
+        yield Failure(UpstreamError.__name__, f"The query could not be evaluated: {exc}.")
+    except ValueError as exc:  # Oxigraph's word for a bad IRI in the dataset or base
+        yield Failure(QueryError.__name__, f"The request is not valid: {exc}.")
+    except Exception as exc:  # reported as an internal error, and the worker lives on
+        yield Failure(type(exc).__name__, repr(exc))
+
+
+def _query(job: Job, handle: StoreHandle) -> Iterator[Message]:
+    with handle.reading(job.store_path) as store:
+        result = store.query(
+            job.text,
+            base_iri=job.base_iri or None,
+            union_default_graph=job.union_default_graph,
+            default_graphs=None if job.default_graphs is None else list(job.default_graphs),
+            named_graphs=None if job.named_graphs is None else list(job.named_graphs),
+        )
+        if isinstance(result, ox.QueryBoolean):
+            name = _acceptable(job.result_format, "an ASK")
+            yield Head("ask", name, False)
+            yield boolean_bytes(name, result)
+            yield End()
+            return
+        if isinstance(result, ox.QueryTriples):
+            name = _acceptable(job.graph_format, "a CONSTRUCT or DESCRIBE")
+            triples = list(islice(result, job.max_rows + 1))
+        else:
+            name = _acceptable(job.result_format, "a SELECT")
+            names = [v.value for v in result.variables]
+            rows = [tuple(solution) for solution in islice(result, job.max_rows + 1)]
+    if isinstance(result, ox.QueryTriples):
+        truncated = len(triples) > job.max_rows
+        yield Head("graph", name, truncated)
+        yield graph_bytes(name, triples[: job.max_rows], truncated, job.max_rows)
+    else:
+        truncated = len(rows) > job.max_rows
+        yield Head("select", name, truncated)
+        yield from select_chunks(name, names, rows[: job.max_rows], truncated)
+    yield End()
+
+
+def _acceptable(name: str | None, form: str) -> str:
+    if name is None:
+        raise NotAcceptable(
+            f"The result of {form} query cannot be written in any type the Accept header "
+            "(or the format parameter) asks for; see the service description for the formats."
+        )
+    return name

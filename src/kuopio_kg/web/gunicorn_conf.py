@@ -1,0 +1,67 @@
+"""The production gunicorn configuration, derived from the settings.
+
+``kuopio-kg serve`` runs gunicorn with :func:`gunicorn_options`, so production and tests
+share one configuration, and every value follows a setting. Threaded workers keep serving
+while a request waits on its query worker; each server process starts its query workers
+right after the fork (``post_worker_init``), not on the first request; every log line
+carries the request id.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from kuopio_kg.settings import Settings
+
+ACCESS_FORMAT = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms id=%({x-request-id}o)s'
+
+
+def _logging() -> dict[str, Any]:
+    """gunicorn's own logging configuration plus the app's loggers with the request id."""
+    from gunicorn.glogging import CONFIG_DEFAULTS
+
+    config: dict[str, Any] = copy.deepcopy(CONFIG_DEFAULTS)
+    config.setdefault("filters", {})["request_id"] = {
+        "()": "kuopio_kg.web.sparql_hygiene.RequestIdFilter"
+    }
+    config["formatters"]["app"] = {
+        "format": "%(asctime)s %(levelname)s %(name)s id=%(request_id)s %(message)s"
+    }
+    config["handlers"]["app"] = {
+        "class": "logging.StreamHandler",
+        "formatter": "app",
+        "filters": ["request_id"],
+        "stream": "ext://sys.stderr",
+    }
+    config["loggers"]["kuopio_kg"] = {"handlers": ["app"], "level": "INFO", "propagate": False}
+    return config
+
+
+def _post_worker_init(worker: Any) -> None:
+    """Start this server process's query workers before it takes requests."""
+    from kuopio_kg.web.sparql_endpoint import EXTENSION
+
+    app = worker.wsgi
+    endpoint = getattr(app, "extensions", {}).get(EXTENSION)
+    if endpoint is not None:
+        endpoint.pool.start()
+
+
+def gunicorn_options(settings: Settings) -> dict[str, Any]:
+    """Bind, workers, threads, timeouts, limits, logging and hooks for ``settings``."""
+    return {
+        "bind": f"{settings.host}:{settings.port}",
+        "workers": settings.workers,
+        "worker_class": "gthread",
+        "threads": settings.threads,
+        "timeout": int(max(settings.query_timeout, settings.service_timeout)) + 30,
+        "graceful_timeout": 10,
+        "keepalive": 5,
+        "limit_request_line": 8190,
+        "limit_request_field_size": 16380,
+        "accesslog": "-",
+        "access_log_format": ACCESS_FORMAT,
+        "logconfig_dict": _logging(),
+        "post_worker_init": _post_worker_init,
+    }

@@ -1,0 +1,39 @@
+"""The query UI: YASGUI (vendored, pinned) preset to this endpoint, with the examples.
+
+Served at /query, and at /sparql when a browser asks for HTML. Every ``queries/*.rq``
+file is offered as an example tab with its title and description; YASGUI's own share
+links carry the query in the URL.
+"""
+
+from __future__ import annotations
+
+import json
+
+from flask import Blueprint, Response, render_template, request, url_for
+
+from kuopio_kg.examples import load_examples
+from kuopio_kg.web.extension import current_settings
+
+ui = Blueprint("ui", __name__, template_folder="templates", static_folder="static",
+               static_url_path="/static/ui")  # fmt: skip
+
+
+def render_ui() -> Response:
+    """The UI page; the endpoint is the /sparql URL of the host the browser used."""
+    examples = [
+        {"name": e.name, "title": e.title, "description": e.description, "query": e.text}
+        for e in load_examples(current_settings().queries_dir)
+    ]
+    page = render_template(
+        "sparql_query.html",
+        endpoint=url_for("sparql.endpoint", _external=True),
+        examples=examples,
+        examples_json=json.dumps(examples),
+        initial_query=request.args.get("query", ""),
+    )
+    return Response(page, content_type="text/html; charset=utf-8")
+
+
+@ui.get("/query")
+def query_page() -> Response:
+    return render_ui()

@@ -157,3 +157,16 @@ class UpstreamError(EndpointError):
     """Evaluating failed outside the query itself (a SERVICE endpoint, the disk)."""
 
     http_status = 502
+
+
+class UnknownResource(KuopioKgError):
+    """An IRI under the base that the current release does not mention."""
+
+    http_status = 404
+
+    def __init__(self, iri: str, suggestions: list[str]) -> None:
+        super().__init__(
+            f"Nothing is known about <{iri}> in the current release; "
+            "check the spelling, or start from the landing page or the SPARQL endpoint."
+        )
+        self.suggestions = suggestions

@@ -81,6 +81,17 @@ class Settings:
     workers: int = field(
         default=2, metadata={"help": "gunicorn worker processes for `kuopio-kg serve`."}
     )
+    publisher_name: str = field(
+        default="kuopio-kg project",
+        metadata={"help": "Publisher and contact name in the DCAT catalog."},
+    )
+    contact_email: str = field(
+        default="kuopio-kg@example.org",
+        metadata={"help": "Contact e-mail address in the DCAT catalog."},
+    )
+    catalog_page_size: int = field(
+        default=100, metadata={"help": "Datasets per page of the DCAT catalog (Hydra paging)."}
+    )
     threads: int = field(
         default=8, metadata={"help": "Request threads per gunicorn worker process."}
     )

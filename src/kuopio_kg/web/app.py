@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
 
 from flask import Flask, Response, g, jsonify, request
 from werkzeug.exceptions import HTTPException
@@ -11,6 +12,8 @@ from werkzeug.exceptions import HTTPException
 from kuopio_kg.errors import EndpointError, KuopioKgError
 from kuopio_kg.settings import Settings
 from kuopio_kg.web.extension import current_store, install
+from kuopio_kg.web.pages import error_page, prefers_html
+from kuopio_kg.web.publishing import install_publishing
 from kuopio_kg.web.sparql import sparql
 from kuopio_kg.web.sparql_endpoint import install_endpoint
 from kuopio_kg.web.sparql_hygiene import install_hygiene
@@ -26,6 +29,7 @@ def create_app(settings: Settings) -> Flask:
     install(app, settings)
     endpoint = install_endpoint(app, settings)
     app.register_blueprint(sparql)
+    install_publishing(app)
     app.register_blueprint(ui)
     app.register_blueprint(metrics_blueprint(endpoint.metrics.render))
 
@@ -47,7 +51,7 @@ def create_app(settings: Settings) -> Flask:
 
     @app.errorhandler(KuopioKgError)
     def _known(error: KuopioKgError) -> tuple[Response, int]:
-        response = _error_body(error.message, error.http_status)
+        response = _error_body(error.message, error.http_status, getattr(error, "suggestions", ()))
         if isinstance(error, EndpointError):
             response.headers.update(error.headers())
         return response, error.http_status
@@ -66,5 +70,7 @@ def create_app(settings: Settings) -> Flask:
     return app
 
 
-def _error_body(message: str, status: int) -> Response:
+def _error_body(message: str, status: int, suggestions: Sequence[str] = ()) -> Response:
+    if prefers_html():
+        return error_page(message, status, suggestions)
     return jsonify(error=message, status=status, request_id=g.get("request_id"))

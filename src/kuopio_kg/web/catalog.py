@@ -1,0 +1,80 @@
+"""The DCAT-AP catalog at /catalog and the VoID description at /.well-known/void."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from flask import Blueprint, Response, request, url_for
+from rdflib import Graph
+
+from kuopio_kg.errors import UnknownResource
+from kuopio_kg.publish.dcat import catalog_graph, page_count, temporal_coverage
+from kuopio_kg.publish.dumps import ensure_dumps
+from kuopio_kg.publish.formats import BY_EXTENSION, GRAPH_FORMATS, RdfFormat
+from kuopio_kg.publish.void import void_graph
+from kuopio_kg.web.cache import release_cache
+from kuopio_kg.web.extension import current_settings, current_store
+from kuopio_kg.web.negotiation import negotiated
+
+catalog = Blueprint("catalog", __name__)
+
+#: rdflib's serializer name of each graph format.
+_RDFLIB = {"turtle": "turtle", "jsonld": "json-ld", "ntriples": "nt", "rdfxml": "xml"}
+
+
+def _graph_response(
+    key: str, make: Callable[[], Graph], extension: str | None, endpoint: str
+) -> Response:
+    release, _ = current_store().get()
+    graph = release_cache().get(release.id, key, make)
+    fixed = _fixed(extension)
+
+    def render(rdf_format: RdfFormat) -> Callable[[], bytes]:
+        return lambda: graph.serialize(format=_RDFLIB[rdf_format.name], encoding="utf-8")
+
+    renderers = {f.media_type: render(f) for f in GRAPH_FORMATS}
+    args: dict[str, Any] = dict(request.args)
+    links = {f.media_type: url_for(endpoint, **args, extension=f.extension) for f in GRAPH_FORMATS}
+    return negotiated(release.id, renderers, fixed=fixed, links=links)
+
+
+def _fixed(extension: str | None) -> str | None:
+    if extension is None:
+        return None
+    if extension not in BY_EXTENSION:
+        raise UnknownResource(request.base_url, [])
+    return BY_EXTENSION[extension].media_type
+
+
+@catalog.get("/catalog", defaults={"extension": None})
+@catalog.get("/catalog.<extension>")
+def dcat(extension: str | None) -> Response:
+    """The catalog, Turtle by default (``*/*`` or no Accept), paged by ``?page=``."""
+    settings = current_settings()
+    release, store = current_store().get()
+    pages = page_count(settings)
+    page = request.args.get("page", 1, type=int)
+    if not 1 <= page <= pages:
+        raise UnknownResource(request.url, [url_for("catalog.dcat", _external=True)])
+
+    def page_url(n: int) -> str:
+        return url_for("catalog.dcat", page=n, _external=True)
+
+    def make() -> Graph:
+        dumps = ensure_dumps(release, store, settings)
+        return catalog_graph(settings, release, dumps, temporal_coverage(store), page, page_url)
+
+    key = f"catalog:{request.host_url}:{page}"
+    return _graph_response(key, make, extension, "catalog.dcat")
+
+
+@catalog.get("/.well-known/void", defaults={"extension": None})
+@catalog.get("/.well-known/void.<extension>")
+def void(extension: str | None) -> Response:
+    """The VoID description of the release."""
+    settings = current_settings()
+    release, store = current_store().get()
+    return _graph_response(
+        "void", lambda: void_graph(store, settings, release), extension, "catalog.void"
+    )

@@ -1,0 +1,91 @@
+"""The landing page /, the class browser /browse, /sitemap.xml and /robots.txt."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, render_template, request
+
+from kuopio_kg.publish.datasets import DATASETS
+from kuopio_kg.publish.dcat import temporal_coverage
+from kuopio_kg.publish.dumps import ensure_dumps
+from kuopio_kg.publish.labels import labels
+from kuopio_kg.publish.site import (
+    data_classes,
+    dataset_jsonld,
+    instances,
+    robots,
+    sitemap,
+)
+from kuopio_kg.publish.void import counts, graph_sizes
+from kuopio_kg.web.cache import release_cache
+from kuopio_kg.web.extension import current_settings, current_store
+from kuopio_kg.web.negotiation import tagged
+from kuopio_kg.web.pages import href_for, script_json
+
+landing = Blueprint("landing", __name__)
+
+#: Fixed pages every sitemap lists, besides the entities.
+PAGES = ("/", "/ontology", "/catalog", "/.well-known/void", "/dumps/", "/sparql")
+
+
+@landing.get("/")
+def home() -> Response:
+    settings = current_settings()
+    release, store = current_store().get()
+
+    def render() -> str:
+        numbers = counts(store, settings)
+        dumps = ensure_dumps(release, store, settings)
+        classes = data_classes(store, settings)
+        return render_template(
+            "landing.html",
+            text=DATASETS[None],
+            release=release,
+            numbers=numbers,
+            graphs=graph_sizes(store),
+            classes=classes,
+            names=labels(store, [c for c, _ in classes]),
+            href=href_for(settings),
+            dumps=[w for w in dumps if w.dump.graph is None],
+            jsonld=script_json(dataset_jsonld(settings, numbers, temporal_coverage(store), dumps)),
+        )
+
+    return tagged(
+        release.id, lambda: release_cache().get(release.id, "landing", render), "text/html"
+    )
+
+
+@landing.get("/browse")
+def browse() -> Response:
+    """The entities of the data graph, of one class (``?class=IRI``) or all."""
+    settings = current_settings()
+    release, store = current_store().get()
+    cls = request.args.get("class") or None
+
+    def render() -> str:
+        found = instances(store, settings, cls)
+        names = labels(store, [*found, *([cls] if cls else [])])
+        return render_template(
+            "browse.html", cls=cls, found=found, names=names, href=href_for(settings)
+        )
+
+    return tagged(release.id, render, "text/html")
+
+
+@landing.get("/sitemap.xml")
+def sitemap_xml() -> Response:
+    settings = current_settings()
+    release, store = current_store().get()
+
+    def render() -> str:
+        href = href_for(settings)
+        entities = [href(iri) for iri in instances(store, settings, None)]
+        dumps = ensure_dumps(release, store, settings)
+        return sitemap(settings, request.host_url, [*PAGES, *entities], dumps)
+
+    return tagged(release.id, render, "application/xml")
+
+
+@landing.get("/robots.txt")
+def robots_txt() -> Response:
+    release, _ = current_store().get()
+    return tagged(release.id, lambda: robots(request.host_url), "text/plain")

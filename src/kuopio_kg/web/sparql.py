@@ -13,7 +13,7 @@ import hmac
 from collections.abc import Iterator
 
 import pyoxigraph as ox
-from flask import Blueprint, Request, Response, request, stream_with_context
+from flask import Blueprint, Request, Response, request
 
 from kuopio_kg.errors import AuthenticationRequired, NotAcceptable, UpdateForbidden
 from kuopio_kg.sparql.formats import GRAPH_FORMATS
@@ -88,9 +88,8 @@ def _query(ep: Endpoint, operation: protocol.Operation) -> Response:
 
 def _stream(head: Head, chunks: Iterator[bytes]) -> Response:
     """A streamed response; gzipped on the fly when the client accepts it."""
-    body: Iterator[bytes] = stream_with_context(chunks)
     gzipped = accepts_gzip(request)
-    response = Response(gzip_stream(body) if gzipped else body)
+    response = Response(gzip_stream(chunks) if gzipped else chunks)
     response.headers["Content-Type"] = negotiation.RESPONSE_TYPES[head.format or "json"]
     response.headers[MAX_ROWS_HEADER] = str(current_endpoint().settings.max_rows)
     if head.truncated:

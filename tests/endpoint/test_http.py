@@ -89,3 +89,19 @@ def test_real_server_gzips_streams_and_has_healthz(server: str) -> None:
     health = requests.get(server + "/healthz", timeout=10)
     assert health.status_code == 200
     assert health.json()["status"] == "ok"
+
+
+def test_query_page_offers_every_example_and_runs_a_query(scratch_client: FlaskClient) -> None:
+    from kuopio_kg.examples import load_examples
+    from kuopio_kg.settings import Settings
+
+    browser = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+    page = scratch_client.get("/query", query_string={"query": "ASK {}"}, headers=browser)
+    html = page.data.decode()
+    assert "ASK {}</textarea>" in html
+    for example in load_examples(Settings.from_env(environ={}).queries_dir):
+        assert f'id="example-{example.name}"' in html
+    submitted = scratch_client.get(
+        "/sparql", query_string={"query": "ASK {}", "format": "json"}, headers=browser
+    )
+    assert submitted.mimetype == "application/sparql-results+json"

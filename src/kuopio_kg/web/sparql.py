@@ -43,8 +43,11 @@ def endpoint() -> Response:
         return _description(ep)
     if operation.kind == "update":
         return _update(ep, operation)
-    if request.method == "GET" and negotiation.prefers_html(
-        request.accept_mimetypes, negotiation.RESULT_TYPES
+    asked_format = any(p in request.args for p in negotiation.FORMAT_PARAMETERS)
+    if (
+        request.method == "GET"
+        and not asked_format
+        and negotiation.prefers_html(request.accept_mimetypes, negotiation.RESULT_TYPES)
     ):
         return render_ui()
     return _query(ep, operation)

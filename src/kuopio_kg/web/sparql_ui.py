@@ -1,13 +1,11 @@
-"""The query UI: YASGUI (vendored, pinned) preset to this endpoint, with the examples.
+"""The query page: a form preset to this endpoint, with every example query.
 
 Served at /query, and at /sparql when a browser asks for HTML. Every ``queries/*.rq``
-file is offered as an example tab with its title and description; YASGUI's own share
-links carry the query in the URL.
+file is offered with its title and description; ``?query=`` in the page's URL fills the
+editor, so a link can carry a query. (YASGUI is not vendored yet; see issue 3.)
 """
 
 from __future__ import annotations
-
-import json
 
 from flask import Blueprint, Response, render_template, request, url_for
 
@@ -28,7 +26,6 @@ def render_ui() -> Response:
         "sparql_query.html",
         endpoint=url_for("sparql.endpoint", _external=True),
         examples=examples,
-        examples_json=json.dumps(examples),
         initial_query=request.args.get("query", ""),
     )
     return Response(page, content_type="text/html; charset=utf-8")

@@ -54,9 +54,13 @@ def paged_client(settings: Settings, release: Release) -> FlaskClient:
 
 
 @pytest.fixture(scope="session")
-def paged_server(settings: Settings, release: Release) -> Iterator[str]:
-    """The real CLI server over the real release, with two datasets per catalog page, so a
-    harvester has to follow the catalog's pages."""
+def live_server(
+    settings: Settings, release: Release, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The real CLI server (gunicorn) over the real release, with two datasets per catalog
+    page so a harvester has to follow the pages. Its output goes to a file: a pipe nobody
+    reads fills up after a few thousand requests and stalls the server."""
+    log = tmp_path_factory.mktemp("live-server") / "server.log"
     port = free_port()
     env = {
         **os.environ,
@@ -65,19 +69,20 @@ def paged_server(settings: Settings, release: Release) -> Iterator[str]:
         "KUOPIO_KG_HOST": "127.0.0.1",
         "KUOPIO_KG_CATALOG_PAGE_SIZE": "2",
     }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kuopio_kg.cli", "serve"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url + "/healthz", process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kuopio_kg.cli", "serve"],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(url + "/healthz", process, log)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import time
+from pathlib import Path
 
 import requests
 
@@ -16,12 +17,12 @@ def free_port() -> int:
         return port
 
 
-def wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
+def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            stderr = process.stderr.read().decode() if process.stderr else ""
-            raise RuntimeError(f"server exited with {process.returncode}: {stderr}")
+            output = log.read_text(encoding="utf-8", errors="replace")
+            raise RuntimeError(f"server exited with {process.returncode}: {output}")
         try:
             if requests.get(url, timeout=2).status_code == 200:
                 return

@@ -9,6 +9,7 @@ ckanext-dcat's ``RDFParser.next_page()`` expects.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from kuopio_kg.store import OxigraphStore
 
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 HYDRA = Namespace("http://www.w3.org/ns/hydra/core#")
+_DATE = re.compile(r"^(\d{4})(-\d{2}-\d{2})?")
 
 
 def dataset_iri(settings: Settings, graph: str | None) -> URIRef:
@@ -32,15 +34,21 @@ def dataset_iri(settings: Settings, graph: str | None) -> URIRef:
 
 
 def temporal_coverage(store: OxigraphStore) -> tuple[str, str] | None:
-    """The first and last day any event of the data starts (``schema:startDate``)."""
-    (row,) = store.select(
-        "SELECT (MIN(?d) AS ?start) (MAX(?d) AS ?end) WHERE { "
-        "?e <https://schema.org/startDate> ?v BIND(SUBSTR(STR(?v), 1, 10) AS ?d) "
-        'FILTER(REGEX(?d, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")) }'
+    """The first and last day of the events' start dates (``schema:startDate``, a date or a
+    year: a year counts from its first day to its last)."""
+    rows = store.select(
+        "SELECT DISTINCT ?v WHERE { ?e <https://schema.org/startDate> ?d BIND(STR(?d) AS ?v) }"
     )
-    if row["start"] is None or row["end"] is None:
+    starts, ends = [], []
+    for row in rows:
+        match = _DATE.match(row["v"].value)
+        if match:
+            year, day = match.groups()
+            starts.append(f"{year}{day or '-01-01'}")
+            ends.append(f"{year}{day or '-12-31'}")
+    if not starts:
         return None
-    return row["start"].value, row["end"].value
+    return min(starts), max(ends)
 
 
 def page_count(settings: Settings) -> int:

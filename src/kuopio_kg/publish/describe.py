@@ -59,7 +59,13 @@ class Description:
 
     @property
     def types(self) -> list[str]:
-        return sorted({s.value.value for s in self.outgoing if s.predicate == RDF_TYPE})
+        return sorted(
+            {
+                s.value.value
+                for s in self.outgoing
+                if s.predicate == RDF_TYPE and isinstance(s.value, ox.NamedNode)
+            }
+        )
 
     @property
     def wikidata(self) -> list[str]:
@@ -77,9 +83,12 @@ class Description:
 
 
 def exists(store: OxigraphStore, iri: str) -> bool:
-    """Whether the store mentions ``iri`` as a subject or an object."""
+    """Whether the store mentions ``iri`` as a subject or an object, or names a graph."""
     ref = iri_ref(iri)
-    return store.ask(f"ASK {{ {{ {ref} ?p ?o }} UNION {{ ?s ?p {ref} }} }}")
+    return store.ask(
+        f"ASK {{ {{ {ref} ?p ?o }} UNION {{ ?s ?p {ref} }} "
+        f"UNION {{ GRAPH {ref} {{ ?s ?p ?o }} }} }}"
+    )
 
 
 def describe(store: OxigraphStore, settings: Settings, iri: str) -> Description:

@@ -15,6 +15,8 @@ from rdflib.namespace import OWL, RDF
 from kuopio_kg.publish.formats import GRAPH_FORMATS
 from kuopio_kg.release import Release
 from kuopio_kg.settings import Settings
+from kuopio_kg.web import create_app
+from kuopio_kg.web.resources import EXPLAIN_EXTENSION
 
 from .conftest import FIXTURE
 
@@ -98,6 +100,25 @@ def test_asserted_and_inferred_statements_are_told_apart(small_client: FlaskClie
     assert any('href="https://schema.org/Place"' in row for row in inferred)
     assert not any('href="/ontology#City"' in row for row in inferred)
     assert len(rows) > len(inferred) > 0
+
+
+def test_inferred_statements_link_to_an_explanation_when_one_is_offered(
+    small_settings: Settings, small_release: Release
+) -> None:
+    app = create_app(small_settings)
+    app.extensions[EXPLAIN_EXTENSION] = lambda s, p, o: f"/explain?p={p}"
+    html = app.test_client().get(PLACE, headers={"Accept": BROWSER}).get_data(as_text=True)
+    inferred = re.findall(r"<tr class=\"inferred\">.*?</tr>", html, re.S)
+    asserted = re.findall(r"<tr>\s*<th>.*?</tr>", html, re.S)
+    assert inferred
+    assert all(">why?</a>" in row for row in inferred)
+    assert not any(">why?</a>" in row for row in asserted)
+
+
+def test_a_wkt_point_is_mapped_too(small_client: FlaskClient) -> None:
+    html = small_client.get("/id/place/minden", headers={"Accept": BROWSER}).get_data(as_text=True)
+    assert "<svg" in html
+    assert "52.28330, 8.91670" in html
 
 
 def test_series_page_has_its_editions_in_order(small_client: FlaskClient) -> None:

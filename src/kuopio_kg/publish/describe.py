@@ -58,6 +58,10 @@ class Description:
     labels: dict[str, str] = field(default_factory=dict)
 
     @property
+    def node(self) -> ox.NamedNode:
+        return ox.NamedNode(self.iri)
+
+    @property
     def types(self) -> list[str]:
         return sorted(
             {

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import pyoxigraph as ox
+
 from kuopio_kg.publish.describe import iri_ref
 from kuopio_kg.publish.labels import labels
 from kuopio_kg.store import OxigraphStore
@@ -45,22 +47,23 @@ def point(store: OxigraphStore, iri: str) -> Point | None:
         f"UNION {{ {ref} geo:hasGeometry/geo:asWKT ?wkt }} }} LIMIT 5"
     )
     for row in rows:
-        found = _point(row["lat"], row["long"], row["wkt"])
-        if found is not None:
-            return found
-    return None
-
-
-def _point(lat: object, long: object, wkt: object) -> Point | None:
-    try:
-        if lat is not None and long is not None:
-            return Point(float(lat.value), float(long.value))  # type: ignore[attr-defined]
-        match = _POINT.search(wkt.value) if wkt is not None else None  # type: ignore[attr-defined]
+        latitude, longitude = _number(row["lat"]), _number(row["long"])
+        if latitude is not None and longitude is not None:
+            return Point(latitude, longitude)
+        wkt = row["wkt"]
+        match = _POINT.search(wkt.value) if isinstance(wkt, ox.Literal) else None
         if match:
             return Point(float(match.group(2)), float(match.group(1)))
+    return None
+
+
+def _number(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> float | None:
+    if not isinstance(term, ox.Literal):
+        return None
+    try:
+        return float(term.value)
     except ValueError:
         return None
-    return None
 
 
 def editions(store: OxigraphStore, iri: str) -> list[Edition]:

@@ -39,7 +39,8 @@ resources = Blueprint("resources", __name__)
 #: Extension in a URL → the media type it names.
 EXTENSIONS: dict[str, str] = {"html": HTML, **{f.extension: f.media_type for f in GRAPH_FORMATS}}
 #: Where the app may keep a function that links an inferred statement to its explanation:
-#: ``explain(subject, predicate, value) -> URL | None`` (the reasoner's ``explain`` feeds it).
+#: ``explain(subject IRI, predicate IRI, value term) -> URL | None``; pages show a "why?"
+#: link beside each inferred statement it answers for (the reasoner's ``explain`` feeds it).
 EXPLAIN_EXTENSION = "kuopio_kg.explain"
 
 

@@ -1,8 +1,9 @@
-"""The query page: a form preset to this endpoint, with every example query.
+"""The query page: YASGUI (vendored in ``static/yasgui``) preset to this endpoint.
 
 Served at /query, and at /sparql when a browser asks for HTML. Every ``queries/*.rq``
-file is offered with its title and description; ``?query=`` in the page's URL fills the
-editor, so a link can carry a query. (YASGUI is not vendored yet; see issue 3.)
+file is offered beside the editor with its title and description. ``?query=`` in the
+page's address fills the editor, and the page keeps the address in step with the query,
+so a link carries it. Without JavaScript the page falls back to a plain form.
 """
 
 from __future__ import annotations
@@ -18,14 +19,10 @@ ui = Blueprint("ui", __name__, template_folder="templates", static_folder="stati
 
 def render_ui() -> Response:
     """The UI page; the endpoint is the /sparql URL of the host the browser used."""
-    examples = [
-        {"name": e.name, "title": e.title, "description": e.description, "query": e.text}
-        for e in load_examples(current_settings().queries_dir)
-    ]
     page = render_template(
         "sparql_query.html",
         endpoint=url_for("sparql.endpoint", _external=True),
-        examples=examples,
+        examples=load_examples(current_settings().queries_dir),
         initial_query=request.args.get("query", ""),
     )
     return Response(page, content_type="text/html; charset=utf-8")

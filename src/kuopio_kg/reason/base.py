@@ -35,9 +35,16 @@ def _owlrl(graph: Graph) -> Closure:
     return owlrl_closure(graph)
 
 
+def _kuopio(graph: Graph) -> Closure:
+    from kuopio_kg.reason.kuopio_engine import kuopio_closure
+
+    return kuopio_closure(graph)
+
+
 #: Engines by the name the ``reasoner`` setting and ``--reasoner`` option use.
 ENGINES: dict[str, Engine] = {
     "owlrl": _owlrl,
+    "kuopio": _kuopio,
 }
 
 

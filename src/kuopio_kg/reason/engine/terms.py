@@ -53,7 +53,9 @@ class Equality:
         while root in parent:
             root = parent[root]
         while term != root:
-            term, parent[term] = parent[term], root
+            step = parent[term]
+            parent[term] = root
+            term = step
         return root
 
     def union(self, a: int, b: int) -> int | None:

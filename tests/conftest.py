@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -56,42 +56,64 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server(settings: Settings, release: Release) -> Iterator[str]:
-    """The real CLI server (gunicorn) on a free loopback port; yields its base URL."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "KUOPIO_KG_DATA_DIR": str(settings.data_dir),
-        "KUOPIO_KG_PORT": str(port),
-        "KUOPIO_KG_HOST": "127.0.0.1",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kuopio_kg.cli", "serve"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url + "/healthz", process)
-        yield url
-    finally:
+def start_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., str]]:
+    """``start_server(data_dir, **settings)`` runs the real CLI server (gunicorn) on a free
+    loopback port with those settings and returns its base URL; all stop at session end.
+
+    Server output goes to a file: a pipe nobody reads fills up and stalls the server.
+    """
+    processes: list[subprocess.Popen[bytes]] = []
+
+    def start(data_dir: Path, **settings: object) -> str:
+        port = free_port()
+        env = {
+            **os.environ,
+            "KUOPIO_KG_DATA_DIR": str(data_dir),
+            "KUOPIO_KG_PORT": str(port),
+            "KUOPIO_KG_HOST": "127.0.0.1",
+            **{f"KUOPIO_KG_{name.upper()}": str(value) for name, value in settings.items()},
+        }
+        log = tmp_path_factory.mktemp("server") / "server.log"
+        with log.open("wb") as output:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "kuopio_kg.cli", "serve"],
+                env=env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+            )
+        processes.append(process)
+        url = f"http://127.0.0.1:{port}"
+        _wait_until_up(url + "/healthz", process, log)
+        return url
+
+    yield start
+    for process in processes:
         process.terminate()
-        process.wait(timeout=15)
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
-def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 30
+@pytest.fixture(scope="session")
+def server(settings: Settings, release: Release, start_server: Callable[..., str]) -> str:
+    """The real server over the project's release; its base URL."""
+    return start_server(settings.data_dir)
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            stderr = process.stderr.read().decode() if process.stderr else ""
-            raise RuntimeError(f"server exited with {process.returncode}: {stderr}")
+            output = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+            raise RuntimeError(f"server exited with {process.returncode}: {output}")
         try:
             if requests.get(url, timeout=2).status_code == 200:
                 return
         except requests.ConnectionError:
             time.sleep(0.2)
-    raise RuntimeError(f"server at {url} did not come up within 30 s")
+    raise RuntimeError(f"server at {url} did not come up within 60 s")
 
 
 @pytest.fixture

@@ -2,22 +2,16 @@
 
 ``scratch_release`` is an empty release in its own data folder (never the project's
 ``var/``), for tests that load their own data with updates. ``start_server`` runs the
-real CLI server (gunicorn) on a free loopback port with extra environment.
+real CLI server (gunicorn) on a free loopback port with extra settings (tests/conftest.py).
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -47,67 +41,6 @@ def make_scratch_release(data_dir: Path) -> Path:
 @pytest.fixture
 def scratch_dir(tmp_path: Path) -> Path:
     return make_scratch_release(tmp_path / "var")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            stderr = process.stderr.read().decode() if process.stderr else ""
-            raise RuntimeError(f"server exited with {process.returncode}: {stderr}")
-        try:
-            if requests.get(url, timeout=2).status_code == 200:
-                return
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"server at {url} did not come up within 60 s")
-
-
-@pytest.fixture(scope="session")
-def start_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StartServer]:
-    """``start_server(data_dir, **settings)`` → base URL; every server stops at session end."""
-    processes: list[subprocess.Popen[bytes]] = []
-
-    def start(data_dir: Path, **settings: object) -> str:
-        port = _free_port()
-        env = {
-            **os.environ,
-            "KUOPIO_KG_DATA_DIR": str(data_dir),
-            "KUOPIO_KG_PORT": str(port),
-            "KUOPIO_KG_HOST": "127.0.0.1",
-            **{f"KUOPIO_KG_{k.upper()}": str(v) for k, v in settings.items()},
-        }
-        log = tmp_path_factory.mktemp("server-log") / "stderr.log"
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kuopio_kg.cli", "serve"],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log.open("wb"),
-        )
-        processes.append(process)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_until_up(url + "/healthz", process)
-        except RuntimeError as exc:
-            raise RuntimeError(f"{exc}\n{log.read_text()[-3000:]}") from None
-        return url
-
-    yield start
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture(scope="session")

@@ -8,10 +8,7 @@ always there to be shown whatever the real data holds today.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -22,8 +19,6 @@ from kuopio_kg.build import build
 from kuopio_kg.release import Release
 from kuopio_kg.settings import Settings
 from kuopio_kg.web import create_app
-
-from .server import free_port, wait_until_up
 
 FIXTURE = Path(__file__).parent / "fixture"
 
@@ -54,35 +49,10 @@ def paged_client(settings: Settings, release: Release) -> FlaskClient:
 
 
 @pytest.fixture(scope="session")
-def live_server(
-    settings: Settings, release: Release, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """The real CLI server (gunicorn) over the real release, with two datasets per catalog
-    page so a harvester has to follow the pages. Its output goes to a file: a pipe nobody
-    reads fills up after a few thousand requests and stalls the server."""
-    log = tmp_path_factory.mktemp("live-server") / "server.log"
-    port = free_port()
-    env = {
-        **os.environ,
-        "KUOPIO_KG_DATA_DIR": str(settings.data_dir),
-        "KUOPIO_KG_PORT": str(port),
-        "KUOPIO_KG_HOST": "127.0.0.1",
-        "KUOPIO_KG_CATALOG_PAGE_SIZE": "2",
-    }
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kuopio_kg.cli", "serve"],
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_up(url + "/healthz", process, log)
-            yield url
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+def live_server(settings: Settings, release: Release, start_server: Callable[..., str]) -> str:
+    """The real server over the real release, with two datasets per catalog page so a
+    harvester has to follow the pages."""
+    return start_server(settings.data_dir, catalog_page_size=2)
 
 
 @pytest.fixture(scope="session")

@@ -30,6 +30,13 @@ _BUILT_IN = (str(RDF), str(RDFS), str(OWL), str(XSD))
 
 Triple = tuple[object, object, object]
 
+# Plain URIRefs, looked up once: attribute access on rdflib namespaces is slow, and this
+# predicate runs once per inferred triple.
+_TYPE = URIRef(str(RDF.type))
+_SUB_CLASS_OF = URIRef(str(RDFS.subClassOf))
+_NOTHING = URIRef(str(OWL.Nothing))
+_UNIVERSAL = frozenset({URIRef(str(OWL.Thing)), URIRef(str(RDFS.Resource))})
+
 
 def is_trivial(triple: Triple) -> bool:
     """Whether ``triple`` belongs to the closure's noise rather than to its knowledge."""
@@ -40,8 +47,12 @@ def is_trivial(triple: Triple) -> bool:
         return True
     if isinstance(s, URIRef) and str(s).startswith(_BUILT_IN):
         return True
-    if p == RDF.type and o in (OWL.Thing, RDFS.Resource):
+    if p == _TYPE and o in _UNIVERSAL:
         return True
-    if p == RDFS.subClassOf and (o in (OWL.Thing, RDFS.Resource) or s == OWL.Nothing):
+    if p == _SUB_CLASS_OF and (o in _UNIVERSAL or s == _NOTHING):
         return True
-    return str(p).startswith(_ERR) or (isinstance(o, URIRef) and str(o).startswith(_ERR))
+    return str(p).startswith(_ERR) or _error_node(o)
+
+
+def _error_node(o: object) -> bool:
+    return isinstance(o, URIRef) and str(o).startswith(_ERR)

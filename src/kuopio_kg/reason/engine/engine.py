@@ -45,9 +45,11 @@ class Reasoner:
         self.index = RuleIndex()
         self.why: dict[Triple, Why] | None = {} if record else None
         self.same_why: dict[tuple[int, int], Why] = {}
+        self.facts: set[Triple] = set()
         self._aux: dict[tuple[int, ...], int] = {}
         self._dropped: set[int] = set()
         self._started = False
+        self._record_why = record
 
     # ------------------------------------------------------------------ input
 
@@ -57,13 +59,15 @@ class Reasoner:
         self.asserted.update(new)
         literals = {o for _, _, o in new if self._is_literal(o)} - self.literals
         self.literals |= literals
-        seeds: list[Derived] = [(t, ASSERTED, ()) for t in new]
+        seeds: list[Derived] = []
         if not self._started:
             seeds += [((V.THING, V.TYPE, V.CLASS), "cls-thing", ()),
                       ((V.NOTHING, V.TYPE, V.CLASS), "cls-nothing1", ())]  # fmt: skip
             seeds += [((self.table.encode(a), V.TYPE, V.ANNOTATION_PROPERTY), "prp-ap", ())
                       for a in ANNOTATION_PROPERTIES]  # fmt: skip
         seeds += self.datatypes.update(sorted(literals), new)
+        self.facts.update(triple for triple, _, _ in seeds)
+        seeds += [(t, ASSERTED, ()) for t in new]
         sink = Sink(why=[] if self.why is not None else None)
         find = self.eq.find
         for (s, p, o), name, premises in seeds:
@@ -71,6 +75,22 @@ class Reasoner:
             sink.reason(name, *premises)
         self._saturate(self._absorb(sink), force=not self._started)
         self._started = True
+
+    def remove(self, triples: Iterable[Triple]) -> None:
+        """Retract asserted ``triples`` and everything that depended on them alone."""
+        from kuopio_kg.reason.engine.retract import retract
+
+        retract(self, [t for t in triples if t in self.asserted])
+
+    def restart(self) -> None:
+        """Recompute the closure of the current asserted triples from scratch."""
+        asserted = self.asserted
+        self.__init__(self.table, self._record_why)  # type: ignore[misc]
+        self.add(asserted)
+
+    def saturate_from(self, delta: list[Triple]) -> None:
+        """Continue the fixpoint from ``delta``, triples just put back into the store."""
+        self._saturate(delta, force=False)
 
     def _is_literal(self, term: int) -> bool:
         return isinstance(self.table.terms[term], Literal)
@@ -81,7 +101,8 @@ class Reasoner:
         recompile = force
         while True:
             if self._dropped:
-                delta = [t for t in delta if t in self.store] + self._remap()
+                remapped = self._remap()
+                delta = [t for t in delta if t in self.store] + remapped
                 recompile = True
             recompile = recompile or any(_is_schema(t) for t in delta)
             sink = Sink(why=[] if self.why is not None else None)
@@ -111,13 +132,19 @@ class Reasoner:
         add = self.store.add
         why = self.why
         reasons = sink.why
+        if why is None or reasons is None:
+            for s, p, o in dict.fromkeys(sink.out):
+                if p == V.SAME_AS:
+                    self._merge(s, o, None)
+                elif add(s, p, o):
+                    new.append((s, p, o))
+            return new
         for n, (s, p, o) in enumerate(sink.out):
             if p == V.SAME_AS:
-                self._merge(s, o, reasons[n] if reasons is not None else None)
+                self._merge(s, o, reasons[n] if reasons[n][0] != ASSERTED else None)
             elif add(s, p, o):
                 new.append((s, p, o))
-                if why is not None and reasons is not None:
-                    why[(s, p, o)] = reasons[n]
+                why[(s, p, o)] = reasons[n]
         return new
 
     def _merge(self, a: int, b: int, reason: Why | None) -> None:

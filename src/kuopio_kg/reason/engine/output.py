@@ -10,7 +10,7 @@ predicate is a blank node or a literal (owlrl drops those too) and everything
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain, permutations
+from itertools import permutations
 
 from rdflib import BNode, Graph, Literal
 from rdflib.term import Node
@@ -23,28 +23,40 @@ from kuopio_kg.reason.trivial import is_trivial
 TermTriple = tuple[Node, Node, Node]
 
 
-def inferred_ids(r: Reasoner) -> Iterator[Triple]:
+def inferred_ids(r: Reasoner) -> list[Triple]:
     """The encoded triples of the closure that were not asserted (trivial ones included)."""
     members = r.eq.members
     asserted = r.asserted
     skip = r.table.internal
+    found: list[Triple] = []
     for p, by_s in r.store.sp.items():
         if p in skip:
             continue
-        p_group = members.get(p, (p,))
-        for s, objs in by_s.items():
-            s_group = members.get(s, (s,))
-            for o in objs:
-                o_group = members.get(o, (o,))
-                for s2 in s_group:
-                    for p2 in p_group:
-                        for o2 in o_group:
-                            if (s2, p2, o2) not in asserted:
-                                yield s2, p2, o2
+        if p not in members:
+            found.extend(
+                (s, p, o)
+                for s, objs in by_s.items()
+                if s not in members
+                for o in objs
+                if o not in members and (s, p, o) not in asserted
+            )
+        found.extend(
+            (s2, p2, o2)
+            for s, objs in by_s.items()
+            for o in objs
+            if p in members or s in members or o in members
+            for s2 in members.get(s, (s,))
+            for p2 in members.get(p, (p,))
+            for o2 in members.get(o, (o,))
+            if (s2, p2, o2) not in asserted
+        )
     for group in members.values():
-        for a, b in permutations(sorted(group), 2):
-            if (a, V.SAME_AS, b) not in asserted:
-                yield a, V.SAME_AS, b
+        found.extend(
+            (a, V.SAME_AS, b)
+            for a, b in permutations(sorted(group), 2)
+            if (a, V.SAME_AS, b) not in asserted
+        )
+    return found
 
 
 def _mentioned(r: Reasoner) -> set[int]:
@@ -82,11 +94,15 @@ def inferred_terms(r: Reasoner, complete: bool) -> Iterator[TermTriple]:
     without it, only what :func:`is_trivial` does not call noise.
     """
     terms = r.table.terms
-    ids = chain(inferred_ids(r), _reflexive(r)) if complete else inferred_ids(r)
+    literals = {n for n, term in enumerate(terms) if isinstance(term, Literal)}
+    not_predicates = literals | {n for n, term in enumerate(terms) if isinstance(term, BNode)}
+    ids = inferred_ids(r)
+    if complete:
+        ids.extend(_reflexive(r))
     for s, p, o in ids:
-        triple = (terms[s], terms[p], terms[o])
-        if isinstance(triple[1], (BNode, Literal)) or isinstance(triple[0], Literal):
+        if s in literals or p in not_predicates:
             continue
+        triple = (terms[s], terms[p], terms[o])
         if complete or not is_trivial(triple):
             yield triple
 

@@ -78,6 +78,8 @@ def _properties(c: Compiler) -> Iterator[Rule]:
 def _chains(c: Compiler) -> Iterator[Rule]:
     for p, head in c.st.pairs(V.CHAIN):
         links = c.st.items(head)
+        if not links:
+            continue
         if len(links) == 1:
             yield Rule("copy", (links[0], p), "prp-spo2")
             continue

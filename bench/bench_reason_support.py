@@ -8,7 +8,6 @@ set with a closure computed now.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import BNode, Graph
@@ -52,10 +51,3 @@ def owlrl_closure_cached(source: Path, cache_dir: Path) -> tuple[Graph, float | 
     cache_dir.mkdir(parents=True, exist_ok=True)
     graph.serialize(cache, format="nt", encoding="utf-8")
     return graph, took
-
-
-def timed(fn: Callable[[], object]) -> float:
-    """Seconds ``fn`` takes."""
-    started = time.perf_counter()
-    fn()
-    return time.perf_counter() - started

@@ -17,8 +17,9 @@ from rdflib import Literal
 from kuopio_kg.reason.engine.compile import Compiler, Rule
 from kuopio_kg.reason.engine.datatypes import DatatypeFacts
 from kuopio_kg.reason.engine.derivation import Derived, Why
-from kuopio_kg.reason.engine.rules import RuleIndex, Sink, apply, everything, fire_facts
+from kuopio_kg.reason.engine.rules import RuleIndex, apply, everything, fire_facts
 from kuopio_kg.reason.engine.schema import close_schema
+from kuopio_kg.reason.engine.sink import Sink
 from kuopio_kg.reason.engine.store import Triple, TripleStore
 from kuopio_kg.reason.engine.terms import Equality, TermTable
 from kuopio_kg.reason.engine.vocab import (

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from rdflib import Literal
 
-from kuopio_kg.reason.engine.rules import Sink, apply, fire_facts
+from kuopio_kg.reason.engine.rules import apply, fire_facts
+from kuopio_kg.reason.engine.sink import Sink
 from kuopio_kg.reason.engine.store import Triple
 from kuopio_kg.reason.engine.vocab import SCHEMA_CLASSES, SCHEMA_PREDICATES, V
 

@@ -9,37 +9,20 @@ what is new. ``owl:sameAs`` conclusions go the same way and become merges there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kuopio_kg.reason.engine.compile import ANY_CLASS, Rule
-from kuopio_kg.reason.engine.derivation import Why
+from kuopio_kg.reason.engine.rules_equality import (
+    fp,
+    ifp,
+    key_link,
+    key_member,
+    maxc_filler,
+    maxc_link,
+    maxc_member,
+)
+from kuopio_kg.reason.engine.sink import Members, OnMembers, OnPairs, Pairs, Sink, T
 from kuopio_kg.reason.engine.store import Triple, TripleStore
-from kuopio_kg.reason.engine.vocab import V
-
-T = V.TYPE
-SAME = V.SAME_AS
-Pairs = list[tuple[int, int]]
-Members = list[int]
-
-
-@dataclass
-class Sink:
-    """Where handlers put conclusions; ``why`` runs parallel to ``out`` when recording."""
-
-    out: list[Triple] = field(default_factory=list)
-    why: list[Why] | None = None
-
-    def reason(self, name: str, *premises: Triple) -> None:
-        """Record why the conclusion just appended holds (only when recording)."""
-        if self.why is not None:
-            self.why.append((name, premises))
-
-
-#: A handler for a premise matched by ``(s, o)`` pairs of one predicate.
-OnPairs = Callable[[TripleStore, Rule, Pairs, Sink], None]
-#: A handler for a premise ``?x rdf:type C`` matched by members of one class.
-OnMembers = Callable[[TripleStore, Rule, Members, Sink], None]
 
 
 def _copy(st: TripleStore, r: Rule, items: Pairs, k: Sink) -> None:
@@ -164,79 +147,6 @@ def _int(st: TripleStore, r: Rule, items: Members, k: Sink) -> None:
             k.reason(r.name, *((y, T, m) for m in members))
 
 
-def _fp(st: TripleStore, r: Rule, items: Pairs, k: Sink) -> None:
-    (p,) = r.args
-    for x, y1 in items:
-        for y2 in st.objects(x, p):
-            if y2 != y1:
-                k.out.append((y1, SAME, y2))
-                k.reason(r.name, (x, p, y1), (x, p, y2))
-
-
-def _ifp(st: TripleStore, r: Rule, items: Pairs, k: Sink) -> None:
-    (p,) = r.args
-    for x1, y in items:
-        for x2 in st.subjects(p, y):
-            if x2 != x1:
-                k.out.append((x1, SAME, x2))
-                k.reason(r.name, (x1, p, y), (x2, p, y))
-
-
-def _maxc(st: TripleStore, r: Rule, owners: set[int], k: Sink) -> None:
-    """cls-maxc2 / cls-maxqc3-4 for the restriction members ``owners`` a delta touched."""
-    x, p, cc = r.args
-    types = st.sp.get(T, {})
-    for u in owners:
-        if x not in types.get(u, ()):
-            continue
-        ys = sorted(y for y in st.objects(u, p) if cc == ANY_CLASS or cc in types.get(y, ()))
-        for y in ys[1:]:
-            k.out.append((ys[0], SAME, y))
-            extra = () if cc == ANY_CLASS else ((ys[0], T, cc), (y, T, cc))
-            k.reason(r.name, (u, T, x), (u, p, ys[0]), (u, p, y), *extra)
-
-
-def _maxc_member(st: TripleStore, r: Rule, items: Members, k: Sink) -> None:
-    _maxc(st, r, set(items), k)
-
-
-def _maxc_link(st: TripleStore, r: Rule, items: Pairs, k: Sink) -> None:
-    _maxc(st, r, {u for u, _ in items}, k)
-
-
-def _maxc_filler(st: TripleStore, r: Rule, items: Members, k: Sink) -> None:
-    p = r.args[1]
-    _maxc(st, r, {u for y in items for u in st.subjects(p, y)}, k)
-
-
-def _key(st: TripleStore, r: Rule, owners: set[int], k: Sink) -> None:
-    """prp-key, as the specification states it: every key property must share a value."""
-    c, *props = r.args
-    types = st.sp.get(T, {})
-    first = props[0]
-    for x in owners:
-        if c not in types.get(x, ()):
-            continue
-        for z in st.objects(x, first):
-            for y in st.subjects(first, z):
-                if y == x or c not in types.get(y, ()):
-                    continue
-                shared = [st.objects(x, q) & st.objects(y, q) for q in props]
-                if all(shared):
-                    k.out.append((x, SAME, y))
-                    facts = [(w, q, min(v)) for q, v in zip(props, shared, strict=True)
-                             for w in (x, y)]  # fmt: skip
-                    k.reason(r.name, (x, T, c), (y, T, c), *facts)
-
-
-def _key_member(st: TripleStore, r: Rule, items: Members, k: Sink) -> None:
-    _key(st, r, set(items), k)
-
-
-def _key_link(st: TripleStore, r: Rule, items: Pairs, k: Sink) -> None:
-    _key(st, r, {u for u, _ in items}, k)
-
-
 #: Per rule kind: the handlers for premises matched by a predicate's pairs, each with the
 #: index in ``Rule.args`` of that predicate ...
 ON_PAIRS: dict[str, tuple[tuple[OnPairs, int], ...]] = {
@@ -248,9 +158,9 @@ ON_PAIRS: dict[str, tuple[tuple[OnPairs, int], ...]] = {
     "chain": ((_chain_left, 0), (_chain_right, 1)),
     "svf": ((_svf_link, 0),),
     "avf": ((_avf_link, 1),),
-    "fp": ((_fp, 0),),
-    "ifp": ((_ifp, 0),),
-    "maxc": ((_maxc_link, 1),),
+    "fp": ((fp, 0),),
+    "ifp": ((ifp, 0),),
+    "maxc": ((maxc_link, 1),),
 }
 #: ... and those for premises matched by a class's members, with the index of the class.
 ON_MEMBERS: dict[str, tuple[tuple[OnMembers, int], ...]] = {
@@ -258,7 +168,7 @@ ON_MEMBERS: dict[str, tuple[tuple[OnMembers, int], ...]] = {
     "hv1": ((_hv1, 0),),
     "svf": ((_svf_filler, 1),),
     "avf": ((_avf_member, 0),),
-    "maxc": ((_maxc_member, 0), (_maxc_filler, 2)),
+    "maxc": ((maxc_member, 0), (maxc_filler, 2)),
 }
 
 
@@ -285,9 +195,9 @@ class RuleIndex:
             for member in rule.args[1:]:
                 self.by_class.setdefault(member, []).append((_int, rule))
         elif rule.kind == "key":
-            self.by_class.setdefault(rule.args[0], []).append((_key_member, rule))
+            self.by_class.setdefault(rule.args[0], []).append((key_member, rule))
             for prop in rule.args[1:]:
-                self.by_pred.setdefault(prop, []).append((_key_link, rule))
+                self.by_pred.setdefault(prop, []).append((key_link, rule))
         for on_pairs, slot in ON_PAIRS.get(rule.kind, ()):
             self.by_pred.setdefault(rule.args[slot], []).append((on_pairs, rule))
         for on_members, slot in ON_MEMBERS.get(rule.kind, ()):

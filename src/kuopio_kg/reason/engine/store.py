@@ -24,9 +24,6 @@ class TripleStore:
         self.sp: Index = {}
         self.po: Index = {}
 
-    def __len__(self) -> int:
-        return sum(len(objs) for by_s in self.sp.values() for objs in by_s.values())
-
     def __contains__(self, triple: Triple) -> bool:
         s, p, o = triple
         by_s = self.sp.get(p)
@@ -100,13 +97,6 @@ class TripleStore:
         for s, objs in self.sp.get(p, {}).items():
             for o in objs:
                 yield s, o
-
-    def triples(self) -> Iterator[Triple]:
-        """Every stored triple."""
-        for p, by_s in self.sp.items():
-            for s, objs in by_s.items():
-                for o in objs:
-                    yield s, p, o
 
     def mentioning(self, terms: Iterable[int]) -> set[Triple]:
         """The stored triples with one of ``terms`` as subject, predicate or object."""

@@ -81,6 +81,14 @@ def test_dt_diff_two_literals_made_equal_owlrl_accepts_it() -> None:
     assert not _owlrl_inconsistent(turtle)
 
 
+def test_dt_diff_makes_individuals_equal_to_different_values_different() -> None:
+    turtle = "ex:w owl:sameAs 42 . ex:v owl:sameAs -15 ."
+    ours, inconsistent = owl2rl_closure(_graph(turtle))
+    assert (EX.w, OWL.differentFrom, EX.v) in ours
+    assert not inconsistent
+    assert (EX.w, OWL.differentFrom, EX.v) not in _owlrl(turtle)
+
+
 def test_dt_not_type_for_literals_rdflib_normalised_owlrl_misses_them() -> None:
     turtle = 'ex:x owl:sameAs "nonsense"^^xsd:boolean .'
     result = kuopio_closure(_graph(turtle))

@@ -14,6 +14,7 @@ from itertools import combinations
 from rdflib import Literal
 from rdflib.term import Node
 
+from kuopio_kg.reason.engine.datatypes import same_value
 from kuopio_kg.reason.engine.store import TripleStore
 from kuopio_kg.reason.engine.vocab import V
 
@@ -112,15 +113,8 @@ def literal_clashes(groups: Iterable[set[int]], term: Callable[[int], Node]) -> 
     for group in groups:
         literals = sorted((t for t in map(term, group) if isinstance(t, Literal)), key=str)
         for a, b in combinations(literals, 2):
-            if not _same_value(a, b):
+            if not same_value(a, b):
                 yield f"dt-diff: the different values {a.n3()} and {b.n3()} are owl:sameAs"
-
-
-def _same_value(a: Literal, b: Literal) -> bool:
-    try:
-        return a == b or bool(a.eq(b))
-    except TypeError:
-        return False
 
 
 def inconsistencies(st: TripleStore, name: Name, value: Callable[[int], object]) -> list[str]:

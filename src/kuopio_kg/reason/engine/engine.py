@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from rdflib import Literal
 
 from kuopio_kg.reason.engine.compile import Compiler, Rule
-from kuopio_kg.reason.engine.datatypes import DatatypeFacts
+from kuopio_kg.reason.engine.datatypes import DatatypeFacts, literal_differences
 from kuopio_kg.reason.engine.derivation import Derived, Why
 from kuopio_kg.reason.engine.rules import RuleIndex, apply, everything, fire_facts
 from kuopio_kg.reason.engine.schema import close_schema
@@ -112,7 +112,9 @@ class Reasoner:
                 self._recompile(sink)
                 recompile = False
             if not delta and not sink.out:
-                return
+                delta = self._literal_differences()
+                if not delta:
+                    return
             apply(self.index, self.store, delta, sink)
             delta = self._absorb(sink)
 
@@ -170,6 +172,14 @@ class Reasoner:
                 new.append(canonical)
                 if self.why is not None:
                     self.why[canonical] = ("eq-rep", ((s, p, o),))
+        return new
+
+    def _literal_differences(self) -> list[Triple]:
+        """The new dt-diff triples (see :func:`literal_differences`)."""
+        found = literal_differences(self.eq.members.values(), self.table.terms)
+        new = [t for t in found if self.store.add(*t)]
+        if self.why is not None:
+            self.why.update((t, ("dt-diff", ())) for t in new)
         return new
 
     def _record(self, derived: list[Derived]) -> list[Triple]:

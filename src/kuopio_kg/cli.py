@@ -102,6 +102,20 @@ def stats(settings: Settings) -> None:
 
 
 @cli.command()
+@click.argument("triple")
+@click.pass_obj
+def why(settings: Settings, triple: str) -> None:
+    """Explain TRIPLE ('<s> <p> <o>'): the rule and premises, down to asserted triples."""
+    from kuopio_kg.explain import explainer_for, explanation, parse_triple
+    from kuopio_kg.query import CurrentStore
+    from kuopio_kg.reason import format_explanation
+
+    wanted = parse_triple(triple)
+    _, store = CurrentStore(settings).get()
+    click.echo(format_explanation(explanation(explainer_for(store, settings), wanted)))
+
+
+@cli.command()
 @click.pass_obj
 def serve(settings: Settings) -> None:
     """Serve the current release with gunicorn on HOST:PORT."""

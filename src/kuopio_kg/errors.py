@@ -159,6 +159,19 @@ class UpstreamError(EndpointError):
     http_status = 502
 
 
+class InvalidTriple(KuopioKgError):
+    """A triple to explain is not written as one N-Triples triple."""
+
+    http_status = 400
+    exit_code = 2
+
+
+class NotInClosure(KuopioKgError):
+    """A triple to explain is not in the release (neither asserted nor inferred)."""
+
+    http_status = 404
+
+
 class UnknownResource(KuopioKgError):
     """An IRI under the base that the current release does not mention."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kuopio_kg.namespaces import prefixes
 from kuopio_kg.release import Release, Releases
 from kuopio_kg.results import Result
 from kuopio_kg.settings import Settings
@@ -36,8 +37,9 @@ class CurrentStore:
             self._open = (release, OxigraphStore(release.store_path))
         return self._open
 
-    def query(self, text: str, *, union_default_graph: bool = True) -> Result:
-        return self.get()[1].query(text, union_default_graph=union_default_graph)
+    def query(self, text: str) -> Result:
+        """Run ``text`` over the union of the graphs; the usual prefixes need no PREFIX line."""
+        return self.get()[1].query(text, prefixes=prefixes(self.settings.base_iri))
 
 
 def stats(settings: Settings) -> dict[str, int]:

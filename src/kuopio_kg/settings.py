@@ -75,8 +75,8 @@ class Settings:
         metadata={"help": "Folder with the example queries offered to users and checked by tests."},
     )
     reasoner: str = field(
-        default="owlrl",
-        metadata={"help": "OWL 2 RL engine used by the build."},
+        default="kuopio",
+        metadata={"help": "OWL 2 RL engine of the build: kuopio (fast), or owlrl (the reference)."},
     )
     workers: int = field(
         default=2, metadata={"help": "gunicorn worker processes for `kuopio-kg serve`."}

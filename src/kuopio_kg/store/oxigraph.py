@@ -35,24 +35,26 @@ class OxigraphStore:
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
         base_iri: str | None = None,
+        prefixes: dict[str, str] | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         try:
             return self._store.query(
                 text,
                 base_iri=base_iri,
+                prefixes=prefixes,
                 use_default_graph_as_union=union_default_graph and default_graphs is None,
                 default_graph=None if default_graphs is None else [*_graphs(default_graphs)],
                 named_graphs=None if named_graphs is None else _graphs(named_graphs),
             )
         except SyntaxError as exc:
-            raise QueryError(f"The query is not valid SPARQL: {exc}.") from None
+            raise QueryError(f"The query is not valid SPARQL: {syntax_message(exc)}.") from None
 
     def update(self, text: str, *, base_iri: str | None = None) -> None:
         """Run a SPARQL update in one transaction (the store must be opened read-write)."""
         try:
             self._store.update(text, base_iri=base_iri)
         except SyntaxError as exc:
-            raise QueryError(f"The update is not valid SPARQL: {exc}.") from None
+            raise QueryError(f"The update is not valid SPARQL: {syntax_message(exc)}.") from None
 
     def select(self, text: str, *, union_default_graph: bool = True) -> list[ox.QuerySolution]:
         """The solutions of a SELECT query, as a list."""
@@ -84,3 +86,25 @@ class OxigraphStore:
 def _graphs(iris: list[str]) -> list[ox.NamedNode | ox.BlankNode]:
     """Graph IRIs as Oxigraph nodes."""
     return [ox.NamedNode(iri) for iri in iris]
+
+
+#: How many of the parser's expected alternatives an error message lists.
+_SHOWN_ALTERNATIVES = 6
+
+
+def syntax_message(error: SyntaxError) -> str:
+    """The parser's message with its position, its long list of alternatives shortened."""
+    text = " ".join(str(error).split())
+    head, marker, alternatives = text.partition("expected one of ")
+    if not marker:
+        return text
+    options: list[str] = []
+    depth = start = 0
+    for index, char in enumerate(alternatives):
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            options.append(alternatives[start:index].strip())
+            start = index + 1
+    options.append(alternatives[start:].strip())
+    shown = ", ".join(options[:_SHOWN_ALTERNATIVES])
+    return head + marker + shown + (", …" if len(options) > _SHOWN_ALTERNATIVES else "")

@@ -19,6 +19,7 @@ from kuopio_kg.web.sparql_endpoint import install_endpoint
 from kuopio_kg.web.sparql_hygiene import install_hygiene
 from kuopio_kg.web.sparql_metrics import metrics_blueprint
 from kuopio_kg.web.sparql_ui import ui
+from kuopio_kg.web.why import install_why
 
 log = logging.getLogger("kuopio_kg.web")
 
@@ -30,6 +31,7 @@ def create_app(settings: Settings) -> Flask:
     endpoint = install_endpoint(app, settings)
     app.register_blueprint(sparql)
     install_publishing(app)
+    install_why(app)
     app.register_blueprint(ui)
     app.register_blueprint(metrics_blueprint(endpoint.metrics.render))
 

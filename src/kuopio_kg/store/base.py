@@ -23,11 +23,13 @@ class Store(Protocol):
         default_graphs: list[str] | None = None,
         named_graphs: list[str] | None = None,
         base_iri: str | None = None,
+        prefixes: dict[str, str] | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a SPARQL query; raises :class:`~kuopio_kg.errors.QueryError` when malformed.
 
         ``default_graphs`` / ``named_graphs`` set the dataset as the protocol's
-        ``default-graph-uri`` / ``named-graph-uri`` do (they win over the union setting).
+        ``default-graph-uri`` / ``named-graph-uri`` do (they win over the union setting);
+        ``prefixes`` are declared as if the query had PREFIX lines for them.
         """
 
     def update(self, text: str, *, base_iri: str | None = None) -> None:

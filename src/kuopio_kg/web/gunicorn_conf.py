@@ -4,7 +4,7 @@
 share one configuration, and every value follows a setting. Threaded workers keep serving
 while a request waits on its query worker; each server process starts its query workers
 right after the fork (``post_worker_init``), not on the first request; every log line
-carries the request id.
+carries the request id (the app logs each request once, as ``kuopio_kg.web.access``).
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ import copy
 from typing import Any
 
 from kuopio_kg.settings import Settings
-
-ACCESS_FORMAT = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms id=%({x-request-id}o)s'
 
 
 def _logging() -> dict[str, Any]:
@@ -35,6 +33,7 @@ def _logging() -> dict[str, Any]:
         "stream": "ext://sys.stderr",
     }
     config["loggers"]["kuopio_kg"] = {"handlers": ["app"], "level": "INFO", "propagate": False}
+    config["loggers"]["gunicorn.error"]["propagate"] = False  # else the root prints it again
     return config
 
 
@@ -60,8 +59,6 @@ def gunicorn_options(settings: Settings) -> dict[str, Any]:
         "keepalive": 5,
         "limit_request_line": 8190,
         "limit_request_field_size": 16380,
-        "accesslog": "-",
-        "access_log_format": ACCESS_FORMAT,
         "logconfig_dict": _logging(),
         "post_worker_init": _post_worker_init,
     }

@@ -10,9 +10,8 @@ side in one run:
   rdflib-endpoint serving the same triples (target: at least 20x, zero errors).
 
 The graph, its closure, the release and a venv for rdflib-endpoint are cached outside git
-(``--cache``). The closure is made by the project's ``kuopio`` engine when it is registered
-in ``kuopio_kg.reason.ENGINES``, else by ``reasonable`` (pip; incomplete: no property
-chains). Every request goes to 127.0.0.1 and is bounded in count and time.
+(``--cache``). The closure is made by the project's own ``kuopio`` engine. Every request
+goes to 127.0.0.1 and is bounded in count and time.
 
     .venv/bin/python bench/bench_endpoint.py [--cache DIR] [--scale 200000]
 """
@@ -37,7 +36,7 @@ import pyoxigraph as ox
 import requests
 from rdflib import Graph
 
-from kuopio_kg.reason import ENGINES, is_trivial
+from kuopio_kg.reason import infer
 from kuopio_kg.release import Releases
 from kuopio_kg.settings import PROJECT_ROOT, Settings
 from kuopio_kg.store import OxigraphStore
@@ -114,38 +113,14 @@ def graph_file(cache: Path, scale: int) -> Path:
     return path
 
 
-def closure_engine() -> tuple[str, Callable[[Graph], Graph]]:
-    """The project's engine when it is registered, else ``reasonable``."""
-    if "kuopio" in ENGINES:
-        kuopio = ENGINES["kuopio"]
-        return "kuopio", lambda graph: kuopio(graph).graph
-
-    def reasonable_closure(graph: Graph) -> Graph:
-        import reasonable
-
-        reasoner = reasonable.PyReasoner()
-        reasoner.from_graph(graph)
-        closed = Graph()
-        for triple in reasoner.reason():
-            closed.add(triple)
-        return closed
-
-    return "reasonable", reasonable_closure
-
-
 def inferred_file(cache: Path, source: Path) -> tuple[Path, str]:
     """The new, non-trivial triples of the closure of ``source`` (N-Triples), made once."""
-    name, close = closure_engine()
+    name = "kuopio"
     path = cache / f"inferred-{name}-{source.stem}.nt"
     if not path.exists():
-        asserted = Graph().parse(source, format="nt")
         started = time.perf_counter()
-        closed = close(asserted)
+        inferred = infer(Graph().parse(source, format="nt"), name)
         print(f"closure by {name}: {time.perf_counter() - started:.1f} s", flush=True)
-        inferred = Graph()
-        for triple in closed:
-            if triple not in asserted and not is_trivial(triple):
-                inferred.add(triple)
         inferred.serialize(path, format="nt", encoding="utf-8")
     return path, name
 

@@ -25,32 +25,34 @@ from kuopio_kg.reason.engine.sink import Members, OnMembers, OnPairs, Pairs, Sin
 from kuopio_kg.reason.engine.store import Triple, TripleStore
 
 
+def _premise_pairs(r: Rule, p: int, items: Pairs, k: Sink) -> None:
+    """Record, when explanations are on, that each conclusion rests on its ``s p o``."""
+    if k.why is not None:
+        k.why.extend([(r.name, ((s, p, o),)) for s, o in items])
+
+
 def _copy(st: TripleStore, r: Rule, items: Pairs, k: Sink) -> None:
     p, q = r.args
     k.out.extend([(s, q, o) for s, o in items])
-    if k.why is not None:
-        k.why.extend([(r.name, ((s, p, o),)) for s, o in items])
+    _premise_pairs(r, p, items, k)
 
 
 def _swap(st: TripleStore, r: Rule, items: Pairs, k: Sink) -> None:
     p, q = r.args
     k.out.extend([(o, q, s) for s, o in items])
-    if k.why is not None:
-        k.why.extend([(r.name, ((s, p, o),)) for s, o in items])
+    _premise_pairs(r, p, items, k)
 
 
 def _dom(st: TripleStore, r: Rule, items: Pairs, k: Sink) -> None:
     p, c = r.args
     k.out.extend([(s, T, c) for s, _ in items])
-    if k.why is not None:
-        k.why.extend([(r.name, ((s, p, o),)) for s, o in items])
+    _premise_pairs(r, p, items, k)
 
 
 def _rng(st: TripleStore, r: Rule, items: Pairs, k: Sink) -> None:
     p, c = r.args
     k.out.extend([(o, T, c) for _, o in items])
-    if k.why is not None:
-        k.why.extend([(r.name, ((s, p, o),)) for s, o in items])
+    _premise_pairs(r, p, items, k)
 
 
 def _sup(st: TripleStore, r: Rule, items: Members, k: Sink) -> None:

@@ -99,9 +99,29 @@ def test_query_page_offers_every_example_and_runs_a_query(scratch_client: FlaskC
     page = scratch_client.get("/query", query_string={"query": "ASK {}"}, headers=browser)
     html = page.data.decode()
     assert "ASK {}</textarea>" in html
+    landing = scratch_client.get("/", headers=browser).data.decode()
+    assert 'id="yasgui" data-endpoint="/sparql"' in landing
     for example in load_examples(Settings.from_env(environ={}).queries_dir):
         assert f'id="example-{example.name}"' in html
+        assert f'id="example-{example.name}"' in landing
     submitted = scratch_client.get(
         "/sparql", query_string={"query": "ASK {}", "format": "json"}, headers=browser
     )
     assert submitted.mimetype == "application/sparql-results+json"
+
+
+def test_the_vendored_ui_script_goes_gzipped_to_clients_that_accept_it(
+    scratch_client: FlaskClient,
+) -> None:
+    path = "/static/ui/yasgui/yasgui.min.js"
+    plain = scratch_client.get(path)
+    zipped = scratch_client.get(path, headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in plain.headers
+    assert zipped.headers["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in zipped.headers["Vary"]
+    assert gzip.decompress(zipped.data) == plain.data
+    assert len(zipped.data) * 3 < len(plain.data)
+    again = scratch_client.get(
+        path, headers={"Accept-Encoding": "gzip", "If-None-Match": zipped.headers["ETag"]}
+    )
+    assert again.status_code == 304

@@ -102,8 +102,9 @@ def _table_rows(driver: WebDriver) -> list[str]:
     return [row.text for row in cells]
 
 
+@pytest.mark.parametrize("page", ["/sparql", "/"])
 def test_an_example_runs_in_the_ui_and_shows_the_rows_of_the_store(
-    server: str, browser: WebDriver
+    server: str, browser: WebDriver, page: str
 ) -> None:
     example = _example(EXAMPLE)
     direct = requests.get(
@@ -115,7 +116,7 @@ def test_an_example_runs_in_the_ui_and_shows_the_rows_of_the_store(
     expected = [row["partner"]["value"] for row in direct.json()["results"]["bindings"]]
     assert expected, "the example should have rows in the built store"
 
-    browser.get(server + "/query")
+    browser.get(server + page)
     wait = WebDriverWait(browser, WAIT)
     wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, f"{ACTIVE} .CodeMirror")))
     link = browser.find_element(By.CSS_SELECTOR, f"#example-{EXAMPLE} a.example-link")

@@ -1,9 +1,14 @@
-"""The landing page /, the class browser /browse, /sitemap.xml and /robots.txt."""
+"""The landing page /, the class browser /browse, /sitemap.xml and /robots.txt.
+
+The landing page holds the query UI as well (YASGUI and the example queries), as
+Fuseki's and the Wikidata Query Service's front pages do.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, render_template, request, url_for
 
+from kuopio_kg.examples import load_examples
 from kuopio_kg.publish.datasets import DATASETS
 from kuopio_kg.publish.dcat import temporal_coverage
 from kuopio_kg.publish.dumps import ensure_dumps
@@ -47,6 +52,9 @@ def home() -> Response:
             href=href_for(settings),
             dumps=[w for w in dumps if w.dump.graph is None],
             jsonld=script_json(dataset_jsonld(settings, numbers, temporal_coverage(store), dumps)),
+            endpoint=url_for("sparql.endpoint"),
+            examples=load_examples(settings.queries_dir),
+            initial_query="",
         )
 
     return tagged(

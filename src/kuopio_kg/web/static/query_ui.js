@@ -4,7 +4,8 @@
 (function () {
   "use strict";
   const root = document.getElementById("yasgui");
-  const endpoint = root.dataset.endpoint;
+  const endpoint = new URL(root.dataset.endpoint, window.location.href).href;
+  document.getElementById("endpoint").textContent = endpoint;
   const Yasgui = window.Yasgui;
   Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
   Yasgui.Yasqe.defaults.prefixCcApi = null;

@@ -28,9 +28,7 @@ def test_query_inline_as_json(settings: Settings, release: Release) -> None:
     assert json.loads(done.stdout)["boolean"] is True
 
 
-@pytest.mark.parametrize(
-    ("fmt", "marker"), [("table", "(1 row)"), ("csv", "n\n"), ("tsv", "?n\n")]
-)
+@pytest.mark.parametrize(("fmt", "marker"), [("table", "(1 row)"), ("csv", "n\n"), ("tsv", "?n\n")])
 def test_query_select_formats(settings: Settings, release: Release, fmt: str, marker: str) -> None:
     done = run(settings, "query", "-f", fmt, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert done.returncode == 0, done.stderr

@@ -203,9 +203,7 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
-def test_each_shape_fires_on_a_broken_example(
-    case: str, ontology: Graph, shapes: Graph
-) -> None:
+def test_each_shape_fires_on_a_broken_example(case: str, ontology: Graph, shapes: Graph) -> None:
     turtle, focus, shape = BROKEN[case]
     graph = Graph().parse(data=BROKEN_PREFIXES + turtle, format="turtle")
     report = _violations(graph + ontology, shapes)

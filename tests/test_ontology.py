@@ -157,9 +157,7 @@ def test_owl2_rl_profile(ontology: Graph) -> None:
     for node in _restrictions_in_superclass_position(ontology):
         for bad in (OWL.someValuesFrom, OWL.unionOf, OWL.oneOf):
             assert ontology.value(node, bad) is None, f"{bad} in superclass position"
-    equivalence_sides = [
-        n for pair in ontology.subject_objects(OWL.equivalentClass) for n in pair
-    ]
+    equivalence_sides = [n for pair in ontology.subject_objects(OWL.equivalentClass) for n in pair]
     for node in equivalence_sides:
         assert ontology.value(node, OWL.allValuesFrom) is None
         assert ontology.value(node, OWL.complementOf) is None

@@ -104,7 +104,7 @@ def test_why_errors_are_4xx(client: FlaskClient, release: Release) -> None:
     assert client.get("/why").status_code == 400
     assert client.get("/why", query_string={"triple": "nonsense"}).status_code == 400
     missing = client.get(
-        "/why", query_string={"triple": "<http://example.org/a> <http://example.org/b> \"1\""}
+        "/why", query_string={"triple": '<http://example.org/a> <http://example.org/b> "1"'}
     )
     assert missing.status_code == 404
     assert "neither asserted nor inferred" in missing.get_json()["error"]

@@ -99,6 +99,20 @@ class Settings:
         default=2,
         metadata={"help": "Query worker processes per server process, each killable."},
     )
+    memory_store: bool = field(
+        default=True,
+        metadata={
+            "help": "Query workers read a copy of the release held in memory (2-4x faster "
+            "scans, about 600 bytes a triple per worker); false reads the store on disk."
+        },
+    )
+    result_cache: int = field(
+        default=64,
+        metadata={
+            "help": "Megabytes of answers each server process keeps for repeated queries "
+            "(never those calling SERVICE, NOW, RAND, UUID or BNODE); 0 keeps none."
+        },
+    )
     query_timeout: float = field(
         default=30.0,
         metadata={"help": "Seconds a query or update may run before its worker is killed."},

@@ -46,9 +46,13 @@ def _locked(store_path: Path, mode: int) -> Iterator[None]:
 
 
 class StoreHandle:
-    """The store a worker process reads, reopened when its release or generation changes."""
+    """The store a worker process reads, reopened when its release or generation changes.
 
-    def __init__(self) -> None:
+    With ``in_memory`` the worker reads a copy held in memory, made when it opens the store.
+    """
+
+    def __init__(self, in_memory: bool = False) -> None:
+        self._in_memory = in_memory
         self._open: tuple[Path, int, OxigraphStore] | None = None
 
     @contextmanager
@@ -58,7 +62,11 @@ class StoreHandle:
             current = generation(store_path)
             if self._open is None or self._open[:2] != (store_path, current):
                 self._open = None
-                self._open = (store_path, current, OxigraphStore(store_path))
+                self._open = (
+                    store_path,
+                    current,
+                    OxigraphStore(store_path, in_memory=self._in_memory),
+                )
             yield self._open[2]
 
     def write(self, store_path: Path, text: str, base_iri: str) -> None:

@@ -37,9 +37,12 @@ class _Worker:
 class WorkerPool:
     """``size`` worker processes, started on first use in the process that uses them."""
 
-    def __init__(self, size: int, on_kill: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self, size: int, on_kill: Callable[[], None] | None = None, in_memory: bool = False
+    ) -> None:
         self.size = max(1, size)
         self._on_kill = on_kill
+        self._in_memory = in_memory
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._owner: int | None = None
         self._lock = threading.Lock()
@@ -51,7 +54,7 @@ class WorkerPool:
                 return
             self._idle = queue.LifoQueue()
             for _ in range(self.size):
-                self._idle.put(_spawn())
+                self._idle.put(_spawn(self._in_memory))
             self._owner = os.getpid()
 
     def run(self, job: Job, deadline: float, limit: str) -> Generator[Message, None, None]:
@@ -99,7 +102,7 @@ class WorkerPool:
         if self._on_kill is not None:
             self._on_kill()
         if self._owner == os.getpid():
-            self._idle.put(_spawn())
+            self._idle.put(_spawn(self._in_memory))
 
     def close(self) -> None:
         """Stop every idle worker (busy ones stop when their parent exits: they are daemons)."""
@@ -115,11 +118,13 @@ class WorkerPool:
         self._owner = None
 
 
-def _spawn() -> _Worker:
+def _spawn(in_memory: bool) -> _Worker:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([_WORKER_MODULE])
     parent, child = context.Pipe()
-    process = context.Process(target=worker.main, args=(child,), daemon=True, name="sparql-worker")
+    process = context.Process(
+        target=worker.main, args=(child, in_memory), daemon=True, name="sparql-worker"
+    )
     process.start()
     child.close()
     return _Worker(process, parent)

@@ -20,10 +20,10 @@ from kuopio_kg.sparql.handle import StoreHandle
 from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message
 
 
-def main(conn: Connection) -> None:
-    """Serve jobs from ``conn`` until the parent closes it."""
+def main(conn: Connection, in_memory: bool = False) -> None:
+    """Serve jobs from ``conn`` until the parent closes it (``in_memory``: see StoreHandle)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
-    handle = StoreHandle()
+    handle = StoreHandle(in_memory)
     while True:
         try:
             job: Job = conn.recv()

@@ -80,8 +80,11 @@ def _query(ep: Endpoint, operation: protocol.Operation) -> Response:
         response = Response(status=304)
         response.set_etag(etag)
         return response
-    head, chunks = ep.run(job, calls_service)
-    response = _stream(head, chunks)
+    gzipped = accepts_gzip(request)
+    head, body = ep.answer(
+        job, calls_service, etag + ("-gzip" if gzipped else ""), gzip_stream if gzipped else iter
+    )
+    response = _stream(head, body, gzipped)
     response.set_etag(etag)
     response.cache_control.public = True
     response.cache_control.max_age = 0
@@ -89,10 +92,9 @@ def _query(ep: Endpoint, operation: protocol.Operation) -> Response:
     return response
 
 
-def _stream(head: Head, chunks: Iterator[bytes]) -> Response:
-    """A streamed response; gzipped on the fly when the client accepts it."""
-    gzipped = accepts_gzip(request)
-    response = Response(gzip_stream(chunks) if gzipped else chunks)
+def _stream(head: Head, body: Iterator[bytes], gzipped: bool) -> Response:
+    """A streamed response of ``body`` (already gzipped when ``gzipped``)."""
+    response = Response(body)
     response.headers["Content-Type"] = negotiation.RESPONSE_TYPES[head.format or "json"]
     response.headers[MAX_ROWS_HEADER] = str(current_endpoint().settings.max_rows)
     if head.truncated:

@@ -1,4 +1,4 @@
-"""The endpoint's per-app objects (worker pool, policy, metrics) and how a job is run.
+"""The endpoint's per-app objects (worker pool, policy, cache, metrics); how a job is run.
 
 Installed on ``app.extensions`` by :func:`install_endpoint`; nothing here is global. The
 pool's processes start on first use in each server process (gunicorn forks after the app
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from flask import Flask, current_app
 from kuopio_kg.errors import KuopioKgError, NotAcceptable, QueryError, QueryTimeout, UpstreamError
 from kuopio_kg.release import Release, Releases
 from kuopio_kg.settings import Settings
+from kuopio_kg.sparql.cache import ResultCache, cacheable
 from kuopio_kg.sparql.handle import generation
 from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message
 from kuopio_kg.sparql.policy import Policy
@@ -25,6 +26,9 @@ from kuopio_kg.sparql.pool import WorkerPool
 from kuopio_kg.web.sparql_metrics import Metrics
 
 EXTENSION = "kuopio_kg.endpoint"
+
+#: How a body is written on the wire (``iter``: as it is; or gzipped).
+Encoding = Callable[[Iterable[bytes]], Iterator[bytes]]
 
 #: The errors a worker may report, by class name.
 WORKER_ERRORS: dict[str, type[KuopioKgError]] = {
@@ -43,6 +47,7 @@ class Endpoint:
     policy: Policy
     pool: WorkerPool
     metrics: Metrics
+    cache: ResultCache | None = None
     _release: Release | None = None
     _sizes: tuple[tuple[str, int], dict[str, int]] | None = field(default=None, repr=False)
 
@@ -52,6 +57,18 @@ class Endpoint:
         if self._release is None or self._release.id != releases.current_id():
             self._release = releases.current()
         return self._release, generation(self._release.store_path)
+
+    def answer(
+        self, job: Job, calls_service: bool, key: str, encode: Encoding = iter
+    ) -> tuple[Head, Iterator[bytes]]:
+        """The head and the body's chunks, written by ``encode`` (gzip, say), from the cache
+        when the answer under ``key`` is kept; else from :meth:`run`, kept when it can be."""
+        cache = self.cache if self.cache and cacheable(job.text, calls_service) else None
+        if cache is not None and (kept := cache.get(key)) is not None:
+            return kept[0], iter(kept[1])
+        head, chunks = self.run(job, calls_service)
+        body = encode(chunks)
+        return head, body if cache is None else cache.keep(key, head, body)
 
     def run(self, job: Job, calls_service: bool) -> tuple[Head, Iterator[bytes]]:
         """Start ``job`` in a worker; its head, and an iterator over the body's chunks."""
@@ -103,7 +120,8 @@ def _chunks(messages: Generator[Message, None, None]) -> Iterator[bytes]:
 
 def install_endpoint(app: Flask, settings: Settings) -> Endpoint:
     """Build the endpoint's objects for ``app`` (no process is started yet)."""
-    metrics = Metrics()
+    cache = ResultCache(settings.result_cache * 2**20) if settings.result_cache else None
+    metrics = Metrics(cache)
     policy = Policy(
         timeout=settings.query_timeout,
         service_timeout=settings.service_timeout,
@@ -111,7 +129,11 @@ def install_endpoint(app: Flask, settings: Settings) -> Endpoint:
         service_allow=tuple(settings.service_allow.split()),
     )
     endpoint = Endpoint(
-        settings, policy, WorkerPool(settings.query_workers, metrics.worker_killed), metrics
+        settings,
+        policy,
+        WorkerPool(settings.query_workers, metrics.worker_killed, settings.memory_store),
+        metrics,
+        cache,
     )
     app.extensions[EXTENSION] = endpoint
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body

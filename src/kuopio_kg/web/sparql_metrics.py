@@ -1,8 +1,9 @@
 """Prometheus metrics of one server process, in the text exposition format, at /metrics.
 
-Counters of requests (by route and status), timeouts, killed workers and refusals (by
-reason), and a latency histogram. Each gunicorn worker process keeps its own numbers and
-labels them with its pid, so a scrape that lands on either worker is still correct.
+Counters of requests (by route and status), timeouts, killed workers, refusals (by
+reason) and result-cache hits and misses, and a latency histogram. Each gunicorn worker
+process keeps its own numbers and labels them with its pid, so a scrape that lands on
+either worker is still correct.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Callable
 
 from flask import Blueprint, Response
 
+from kuopio_kg.sparql.cache import ResultCache
+
 #: Upper bounds of the latency histogram buckets, in seconds.
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
 PREFIX = "kuopio_kg_"
@@ -22,7 +25,9 @@ PREFIX = "kuopio_kg_"
 class Metrics:
     """Thread-safe counters and a histogram; :meth:`render` writes them for Prometheus."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache: ResultCache | None = None) -> None:
+        #: The endpoint's result cache, whose hits and misses are reported (None: no cache).
+        self.cache = cache
         self._lock = threading.Lock()
         self.requests: Counter[tuple[str, str]] = Counter()
         self.refusals: Counter[str] = Counter()
@@ -70,6 +75,10 @@ class Metrics:
             lines.append(f"{PREFIX}query_timeouts_total{{{pid}}} {self.timeouts}")
             lines.append(f"# TYPE {PREFIX}killed_workers_total counter")
             lines.append(f"{PREFIX}killed_workers_total{{{pid}}} {self.killed_workers}")
+            if self.cache is not None:
+                lines.append(f"# TYPE {PREFIX}result_cache_total counter")
+                for outcome, n in (("hit", self.cache.hits), ("miss", self.cache.misses)):
+                    lines.append(f'{PREFIX}result_cache_total{{{pid},outcome="{outcome}"}} {n}')
             lines.append(f"# TYPE {PREFIX}request_seconds histogram")
             lines += [
                 f'{PREFIX}request_seconds_bucket{{{pid},le="{bound}"}} {n}'

@@ -271,7 +271,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache/kuopio-kg/bench")
     parser.add_argument("--scale", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=15, help="timed runs per latency cell")
-    parser.add_argument("--rounds", type=int, default=8, help="requests per client (ours)")
+    parser.add_argument("--rounds", type=int, default=40, help="requests per client (ours)")
     parser.add_argument("--ref-rounds", type=int, default=2, help="per client (rdflib-endpoint)")
     parser.add_argument("--cap", type=float, default=20.0, help="seconds per throughput cell")
     args = parser.parse_args()

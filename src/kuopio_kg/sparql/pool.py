@@ -20,6 +20,7 @@ from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 
 from kuopio_kg.errors import QueryTimeout, UpstreamError
 from kuopio_kg.sparql import worker
@@ -43,18 +44,22 @@ class WorkerPool:
         self.size = max(1, size)
         self._on_kill = on_kill
         self._in_memory = in_memory
+        #: The store the last job read: a new worker opens it at once (see worker.main).
+        self._preload: Path | None = None
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._owner: int | None = None
         self._lock = threading.Lock()
 
-    def start(self) -> None:
-        """Start the workers in this process (again after a fork: pipes are per process)."""
+    def start(self, preload: Path | None = None) -> None:
+        """Start the workers in this process (again after a fork: pipes are per process);
+        each opens the store at ``preload`` before its first job."""
         with self._lock:
             if self._owner == os.getpid():
                 return
+            self._preload = preload or self._preload
             self._idle = queue.LifoQueue()
             for _ in range(self.size):
-                self._idle.put(_spawn(self._in_memory))
+                self._idle.put(_spawn(self._in_memory, self._preload))
             self._owner = os.getpid()
 
     def run(self, job: Job, deadline: float, limit: str) -> Generator[Message, None, None]:
@@ -63,6 +68,7 @@ class WorkerPool:
         ``limit`` names the limit in the timeout message (for example "the 30 s limit").
         """
         self.start()
+        self._preload = job.store_path
         try:
             borrowed = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
         except queue.Empty:
@@ -102,7 +108,7 @@ class WorkerPool:
         if self._on_kill is not None:
             self._on_kill()
         if self._owner == os.getpid():
-            self._idle.put(_spawn(self._in_memory))
+            self._idle.put(_spawn(self._in_memory, self._preload))
 
     def close(self) -> None:
         """Stop every idle worker (busy ones stop when their parent exits: they are daemons)."""
@@ -118,12 +124,12 @@ class WorkerPool:
         self._owner = None
 
 
-def _spawn(in_memory: bool) -> _Worker:
+def _spawn(in_memory: bool, preload: Path | None) -> _Worker:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([_WORKER_MODULE])
     parent, child = context.Pipe()
     process = context.Process(
-        target=worker.main, args=(child, in_memory), daemon=True, name="sparql-worker"
+        target=worker.main, args=(child, in_memory, preload), daemon=True, name="sparql-worker"
     )
     process.start()
     child.close()

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Iterator
+from contextlib import suppress
 from itertools import islice
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -20,10 +22,18 @@ from kuopio_kg.sparql.handle import StoreHandle
 from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message
 
 
-def main(conn: Connection, in_memory: bool = False) -> None:
-    """Serve jobs from ``conn`` until the parent closes it (``in_memory``: see StoreHandle)."""
+def main(conn: Connection, in_memory: bool = False, preload: Path | None = None) -> None:
+    """Serve jobs from ``conn`` until the parent closes it (``in_memory``: see StoreHandle).
+
+    The store at ``preload`` is opened first, so that a worker that replaces a killed one
+    has its copy in memory before a job waits for it; a store that cannot be opened is
+    reported by the first job that reads it.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     handle = StoreHandle(in_memory)
+    if preload is not None:
+        with suppress(KuopioKgError, OSError), handle.reading(preload):
+            pass
     while True:
         try:
             job: Job = conn.recv()

@@ -38,13 +38,20 @@ def _logging() -> dict[str, Any]:
 
 
 def _post_worker_init(worker: Any) -> None:
-    """Start this server process's query workers before it takes requests."""
+    """Start this server process's query workers, with the current release open, before it
+    takes requests (with no release yet, requests get a 503 that says so)."""
+    from kuopio_kg.errors import ReleaseError
     from kuopio_kg.web.sparql_endpoint import EXTENSION
 
     app = worker.wsgi
     endpoint = getattr(app, "extensions", {}).get(EXTENSION)
-    if endpoint is not None:
-        endpoint.pool.start()
+    if endpoint is None:
+        return
+    try:
+        preload = endpoint.release()[0].store_path
+    except ReleaseError:
+        preload = None
+    endpoint.pool.start(preload)
 
 
 def gunicorn_options(settings: Settings) -> dict[str, Any]:

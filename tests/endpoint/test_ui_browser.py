@@ -139,11 +139,13 @@ def test_an_example_runs_in_the_ui_and_shows_the_rows_of_the_store(
     assert [url for url in loaded if not url.startswith(server + "/")] == []
 
 
-def test_a_link_with_a_query_opens_the_ui_with_that_query(server: str, browser: WebDriver) -> None:
+@pytest.mark.parametrize("page", ["/sparql", "/"])
+def test_a_link_with_a_query_opens_the_ui_with_that_query(
+    server: str, browser: WebDriver, page: str
+) -> None:
     query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-    browser.get(f"{server}/sparql?query={quote(query)}")
+    browser.get(f"{server}{page}?query={quote(query)}")
     wait = WebDriverWait(browser, WAIT)
     wait.until(ec.presence_of_element_located((By.CSS_SELECTOR, f"{ACTIVE} .CodeMirror")))
     wait.until(lambda d: _editor_text(d) == query)
-    endpoint = browser.find_element(By.ID, "yasgui").get_attribute("data-endpoint")
-    assert endpoint == f"{server}/sparql"
+    assert browser.find_element(By.ID, "endpoint").text == f"{server}/sparql"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import re
+
 from kuopio_kg.cli import cli
 from kuopio_kg.examples import load_examples
 from kuopio_kg.settings import PROJECT_ROOT, Settings, describe
@@ -30,3 +33,43 @@ def test_every_example_query_is_listed_in_the_readme() -> None:
     for example in load_examples(Settings.from_env(environ={}).queries_dir):
         assert f"`{example.name}.rq`" in listed, example.name
         assert example.title in listed, example.name
+
+
+def _layout_rows() -> list[str]:
+    table = README.split("### Code layout", 1)[1].split("\n\n", 2)[2].split("\n\n", 1)[0]
+    return [row.split(" | ", 1)[0] for row in table.splitlines()[2:]]
+
+
+def test_every_path_of_the_code_layout_exists_and_every_package_is_listed() -> None:
+    listed: set[str] = set()
+    for cell in _layout_rows():
+        names = re.findall(r"`([^`]+)`", cell)
+        folder = PROJECT_ROOT / names[0]
+        for name in names:
+            path = PROJECT_ROOT / name if "/" in name else folder.parent / name
+            assert path.exists(), name
+            listed.add(str(path.relative_to(PROJECT_ROOT)).rstrip("/"))
+    source = PROJECT_ROOT / "src" / "kuopio_kg"
+    for package in source.glob("*/__init__.py"):
+        assert str(package.parent.relative_to(PROJECT_ROOT)) in listed, package.parent.name
+    for module in source.glob("*.py"):
+        if module.name != "__init__.py":
+            assert str(module.relative_to(PROJECT_ROOT)) in listed, module.name
+
+
+def test_every_package_maps_its_modules_and_declares_what_it_exports() -> None:
+    source = PROJECT_ROOT / "src" / "kuopio_kg"
+    for init in source.rglob("__init__.py"):
+        package = "kuopio_kg." + ".".join(init.parent.relative_to(source).parts)
+        module = importlib.import_module(package.rstrip("."))
+        assert module.__doc__, package
+        assert hasattr(module, "__all__"), package
+        for name in module.__all__:
+            assert hasattr(module, name), f"{package}.{name}"
+        for child in init.parent.iterdir():
+            name = child.stem if child.suffix == ".py" else child.name
+            if name.startswith("_") or not (
+                child.suffix == ".py" or (child / "__init__.py").exists()
+            ):
+                continue
+            assert f":mod:`.{name}`" in module.__doc__, f"{package} does not list {name}"

@@ -15,7 +15,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID, XSD
 
-from kuopio_kg import __version__
+from kuopio_kg import __version__, graphs
 from kuopio_kg.errors import ValidationError
 from kuopio_kg.load import Loaded, input_digest, load
 from kuopio_kg.reason import infer
@@ -25,9 +25,6 @@ from kuopio_kg.store import OxigraphStore
 from kuopio_kg.validate import validate
 
 Report = Callable[[str], None]
-
-#: The asserted graphs the reasoner closes.
-REASONED_GRAPHS = ("ontology", "data", "links")
 
 
 def _quiet(_: str) -> None:
@@ -52,10 +49,7 @@ def build(settings: Settings, report: Report = _quiet) -> Release:
     started = time.perf_counter()
     loaded = load(settings)
     timings["load"] = _lap(started)
-    report(
-        f"loaded {len(loaded.files)} files: "
-        + _counts(loaded.graphs, ("ontology", "data", "links"))
-    )
+    report(f"loaded {len(loaded.files)} files: " + _counts(loaded.graphs, graphs.ASSERTED))
 
     mark = time.perf_counter()
     problems = validate(loaded)
@@ -65,13 +59,13 @@ def build(settings: Settings, report: Report = _quiet) -> Release:
     report("validated: the inputs conform to the SHACL shapes")
 
     mark = time.perf_counter()
-    loaded.graphs["inferred"] = infer(loaded.union(*REASONED_GRAPHS), settings.reasoner)
+    loaded.graphs[graphs.INFERRED] = infer(loaded.union(*graphs.ASSERTED), settings.reasoner)
     timings["reason"] = _lap(mark)
     report(f"reasoned with {settings.reasoner}: {len(loaded.graphs['inferred'])} new triples")
 
     def write(folder: Path) -> dict[str, Any]:
         mark = time.perf_counter()
-        loaded.graphs["metadata"] = _metadata(settings, release_id, loaded)
+        loaded.graphs[graphs.METADATA] = _metadata(settings, release_id, loaded)
         store = OxigraphStore(folder / STORE_FOLDER, read_only=False)
         for name, graph in loaded.graphs.items():
             store.add_graph(
@@ -100,18 +94,18 @@ def _lap(since: float) -> float:
     return round(time.perf_counter() - since, 3)
 
 
-def _counts(graphs: dict[str, Graph], names: tuple[str, ...]) -> str:
-    return ", ".join(f"{name} {len(graphs[name])}" for name in names)
+def _counts(by_name: dict[str, Graph], names: tuple[str, ...]) -> str:
+    return ", ".join(f"{name} {len(by_name[name])}" for name in names)
 
 
 def _metadata(settings: Settings, release_id: str, loaded: Loaded) -> Graph:
     """The metadata graph: what this release is, in VoID and DCTERMS."""
     graph = Graph()
-    dataset = URIRef(settings.base_iri + "dataset")
+    dataset = URIRef(settings.dataset_iri)
     graph.add((dataset, RDF.type, VOID.Dataset))
     graph.add((dataset, DCTERMS.identifier, Literal(release_id)))
     graph.add((dataset, DCTERMS.hasVersion, Literal(__version__)))
-    for name in ("ontology", "data", "links", "inferred"):
+    for name in graphs.COUNTED:
         subset = URIRef(settings.graph_iri(name))
         graph.add((dataset, VOID.subset, subset))
         graph.add((subset, RDF.type, VOID.Dataset))

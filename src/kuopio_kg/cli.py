@@ -83,11 +83,11 @@ def validate(settings: Settings) -> None:
 @click.pass_obj
 def query(settings: Settings, query: str, fmt: str) -> None:
     """Run QUERY (a .rq file path, or the SPARQL text itself) against the current release."""
-    from kuopio_kg.query import CurrentStore
+    from kuopio_kg.query import query as run_query
 
     path = Path(query)
     text = path.read_text(encoding="utf-8") if query.endswith(".rq") and path.is_file() else query
-    result = CurrentStore(settings).query(text)
+    result = run_query(settings, text)
     sys.stdout.buffer.write(render(result, fmt, prefixes(settings.base_iri)))
 
 
@@ -106,12 +106,12 @@ def stats(settings: Settings) -> None:
 @click.pass_obj
 def why(settings: Settings, triple: str) -> None:
     """Explain TRIPLE ('<s> <p> <o>'): the rule and premises, down to asserted triples."""
-    from kuopio_kg.explain import explainer_for, explanation, parse_triple
-    from kuopio_kg.query import CurrentStore
+    from kuopio_kg.current import Follower
     from kuopio_kg.reason import format_explanation
+    from kuopio_kg.why import explainer_for, explanation, parse_triple
 
     wanted = parse_triple(triple)
-    _, store = CurrentStore(settings).get()
+    store = Follower(settings.data_dir).get().store
     click.echo(format_explanation(explanation(explainer_for(store, settings), wanted)))
 
 

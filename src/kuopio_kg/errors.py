@@ -21,6 +21,26 @@ class KuopioKgError(Exception):
         self.message = message
 
 
+class InternalError(KuopioKgError):
+    """A failure that is nobody's input mistake (a bug, a crashed worker): logged, and shown
+    to the user only as a request id to quote."""
+
+
+def from_name(name: str, message: str) -> KuopioKgError:
+    """The project error class called ``name``, made again with ``message``.
+
+    Errors that cross a process boundary (from a query worker) travel by class name; a
+    name that is not a project error taking a plain message becomes an InternalError.
+    """
+    pending: list[type[KuopioKgError]] = [KuopioKgError]
+    while pending:
+        cls = pending.pop()
+        if cls.__name__ == name and cls.__init__ is KuopioKgError.__init__:
+            return cls(message)
+        pending += cls.__subclasses__()
+    return InternalError(f"{name}: {message}")
+
+
 class SettingsError(KuopioKgError):
     """A setting (environment variable or CLI option) has an invalid value."""
 

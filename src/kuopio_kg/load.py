@@ -19,6 +19,7 @@ from rdflib.term import Node
 
 from kuopio_kg import __version__
 from kuopio_kg.errors import InputError, Problem
+from kuopio_kg.graphs import ALL
 from kuopio_kg.namespaces import DEFAULT_BASE
 from kuopio_kg.settings import PROJECT_ROOT, Settings
 
@@ -30,9 +31,6 @@ LAYOUT: tuple[tuple[str, str, str], ...] = (
     ("input_dir", "*.ttl", "data"),
     ("input_dir", "links/*.ttl", "links"),
 )
-
-#: The named graphs a release stores; ``inferred`` and ``metadata`` are made by the build.
-GRAPH_NAMES = ("ontology", "data", "links", "inferred", "metadata")
 
 
 @dataclass(frozen=True)
@@ -145,7 +143,7 @@ def _rebase(graph: Graph, base_iri: str) -> Graph:
 
 def load(settings: Settings) -> Loaded:
     """Parse every input into its named graph, remembering which file each subject is in."""
-    graphs = {name: Graph() for name in GRAPH_NAMES}
+    graphs = {name: Graph() for name in ALL}
     files = discover(settings)
     origins: dict[Node, InputFile] = {}
     for item in files:

@@ -5,24 +5,15 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from kuopio_kg.errors import QueryError
+from kuopio_kg.formats import GRAPHS, RESULTS
 
 Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 
-#: SELECT and ASK result formats by name.
-RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
+#: SELECT and ASK result formats by name (from the format table).
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {f.name: f.results_format for f in RESULTS}
 
-#: CONSTRUCT and DESCRIBE result formats by name.
-GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
+#: CONSTRUCT and DESCRIBE result formats by name (from the format table).
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {f.name: f.rdf_format for f in GRAPHS}
 
 #: Every name ``render`` accepts: the two tables above and the human ``table``.
 FORMAT_NAMES = ("table", *RESULT_FORMATS, *GRAPH_FORMATS)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kuopio_kg import graphs
 from kuopio_kg.errors import SettingsError
 
 PREFIX = "KUOPIO_KG_"
@@ -164,8 +165,13 @@ class Settings:
         return self.base_iri + "ontology"
 
     def graph_iri(self, name: str) -> str:
-        """The IRI of one of the named graphs (``ontology``, ``data``, ``inferred``, ...)."""
-        return f"{self.base_iri}graph/{name}"
+        """The IRI of one of the named graphs of :mod:`kuopio_kg.graphs` under the base."""
+        return graphs.graph_iri(self.base_iri, name)
+
+    @property
+    def dataset_iri(self) -> str:
+        """The IRI of the whole dataset under the base."""
+        return graphs.dataset_iri(self.base_iri)
 
 
 def field_kind(f: dataclasses.Field[Any]) -> str:

@@ -13,17 +13,15 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from kuopio_kg.errors import Problem
+from kuopio_kg.graphs import ASSERTED
 from kuopio_kg.load import Loaded, display_path, line_of
-
-#: The graphs the shapes see: the asserted data with the ontology's class hierarchy.
-VALIDATED_GRAPHS = ("ontology", "data", "links")
 
 
 def validate(loaded: Loaded) -> list[Problem]:
     """Every SHACL violation of the inputs, sorted by file and line (empty when valid)."""
     if len(loaded.shapes) == 0:
         return []
-    data = loaded.union(*VALIDATED_GRAPHS)
+    data = loaded.union(*ASSERTED)  # the data with the ontology's class hierarchy
     conforms, report, _ = shacl_validate(
         data,
         shacl_graph=loaded.shapes,

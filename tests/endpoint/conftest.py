@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
 from kuopio_kg.release import Releases
 from kuopio_kg.settings import Settings
 from kuopio_kg.store import OxigraphStore
 from kuopio_kg.web import create_app
-from kuopio_kg.web.sparql_endpoint import EXTENSION, Endpoint
+from kuopio_kg.web.state import state_of
 
 TOKEN = "test-update-token"
 StartServer = Callable[..., str]
@@ -80,7 +79,7 @@ def scratch_client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskCl
     )
     assert response.status_code == 204, response.data
     yield client
-    current_endpoint_of(app).pool.close()
+    state_of(app).endpoint.close()
 
 
 #: Ten people in the default graph, one fact in a named graph.
@@ -92,7 +91,3 @@ SAMPLE_DATA = (
     + " GRAPH ex:g { ex:p0 ex:knows ex:p1 } }"
 )
 
-
-def current_endpoint_of(app: Flask) -> Endpoint:
-    endpoint: Endpoint = app.extensions[EXTENSION]
-    return endpoint

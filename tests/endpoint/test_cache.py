@@ -9,6 +9,7 @@ from flask.testing import FlaskClient
 
 from kuopio_kg.sparql.cache import ResultCache, cacheable
 from kuopio_kg.sparql.jobs import Head
+from kuopio_kg.sparql.lexer import lex
 
 from .conftest import TOKEN
 
@@ -33,7 +34,7 @@ HEAD = Head("select", "json", False)
 def test_only_answers_that_cannot_change_are_cacheable(
     text: str, calls_service: bool, expected: bool
 ) -> None:
-    assert cacheable(text, calls_service) is expected
+    assert cacheable(lex(text), calls_service) is expected
 
 
 def test_an_answer_read_to_its_end_is_kept_and_passed_on_unchanged() -> None:

@@ -10,8 +10,8 @@ import hashlib
 from flask.testing import FlaskClient
 from rdflib import Dataset, Graph
 
+from kuopio_kg.current import Follower
 from kuopio_kg.publish.dumps import all_dumps, ensure_dumps
-from kuopio_kg.query import CurrentStore
 from kuopio_kg.release import Release
 from kuopio_kg.settings import Settings
 
@@ -78,7 +78,7 @@ def test_dumps_hold_what_sparql_counts(client: FlaskClient, settings: Settings) 
 
 
 def test_dumps_are_written_once_per_release(settings: Settings, release: Release) -> None:
-    _, store = CurrentStore(settings).get()
+    store = Follower(settings.data_dir).get().store
     first = {w.path: w.path.stat().st_mtime_ns for w in ensure_dumps(release, store, settings)}
     second = {w.path: w.path.stat().st_mtime_ns for w in ensure_dumps(release, store, settings)}
     assert first == second

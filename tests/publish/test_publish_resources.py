@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import re
 
@@ -12,11 +13,9 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF
 
-from kuopio_kg.publish.formats import GRAPH_FORMATS
+from kuopio_kg.formats import GRAPHS
 from kuopio_kg.release import Release
 from kuopio_kg.settings import Settings
-from kuopio_kg.web import create_app
-from kuopio_kg.web.resources import EXPLAIN_EXTENSION
 
 from .conftest import FIXTURE
 
@@ -40,7 +39,7 @@ def test_every_format_by_accept_and_by_extension(small_client: FlaskClient) -> N
     reference = _graph(small_client.get(PLACE + ".ttl").data, "text/turtle")
     iri = URIRef("https://w3id.org/kuopio-kg" + PLACE)
     assert (iri, RDF.type, None) in reference
-    for rdf_format in GRAPH_FORMATS:
+    for rdf_format in GRAPHS:
         by_accept = small_client.get(PLACE, headers={"Accept": rdf_format.media_type})
         assert by_accept.status_code == 200
         assert by_accept.mimetype == rdf_format.media_type
@@ -102,17 +101,18 @@ def test_asserted_and_inferred_statements_are_told_apart(small_client: FlaskClie
     assert len(rows) > len(inferred) > 0
 
 
-def test_inferred_statements_link_to_an_explanation_when_one_is_offered(
-    small_settings: Settings, small_release: Release
-) -> None:
-    app = create_app(small_settings)
-    app.extensions[EXPLAIN_EXTENSION] = lambda s, p, o: f"/explain?p={p}"
-    html = app.test_client().get(PLACE, headers={"Accept": BROWSER}).get_data(as_text=True)
+def test_inferred_statements_link_to_their_explanation(small_client: FlaskClient) -> None:
+    html = small_client.get(PLACE, headers={"Accept": BROWSER}).get_data(as_text=True)
     inferred = re.findall(r"<tr class=\"inferred\">.*?</tr>", html, re.S)
     asserted = re.findall(r"<tr>\s*<th>.*?</tr>", html, re.S)
     assert inferred
-    assert all(">why?</a>" in row for row in inferred)
-    assert not any(">why?</a>" in row for row in asserted)
+    assert not any("/why?" in row for row in asserted)
+    links = [re.search(r'href="(/why\?[^"]+)"', row) for row in inferred]
+    assert all(links)
+    first = html_module.unescape(links[0].group(1))  # type: ignore[union-attr]
+    explained = small_client.get(first, headers={"Accept": "text/plain"})
+    assert explained.status_code == 200, explained.data
+    assert "asserted" in explained.get_data(as_text=True)
 
 
 def test_a_wkt_point_is_mapped_too(small_client: FlaskClient) -> None:
@@ -186,10 +186,10 @@ def test_ontology_iri_documents_every_term_and_serves_the_graph(
 @pytest.mark.slow
 def test_real_entities_dereference(client: FlaskClient, settings: Settings) -> None:
     """Every typed entity of the real data graph answers in HTML and Turtle."""
+    from kuopio_kg.current import Follower
     from kuopio_kg.publish.site import instances
-    from kuopio_kg.query import CurrentStore
 
-    _, store = CurrentStore(settings).get()
+    store = Follower(settings.data_dir).get().store
     entities = instances(store, settings, None)
     for iri in entities:
         path = "/" + iri.removeprefix(settings.base_iri)

@@ -17,7 +17,7 @@ import pytest
 from rdflib import Graph
 from rdflib.term import Node
 
-from kuopio_kg.build import REASONED_GRAPHS
+from kuopio_kg.graphs import ASSERTED
 from kuopio_kg.load import load
 from kuopio_kg.reason import owl2rl_closure
 from kuopio_kg.reason.kuopio_engine import kuopio_closure
@@ -57,7 +57,7 @@ def project_graph() -> Graph:
     """The triples the build reasons over."""
     assert (PROJECT_ROOT / "ontology" / "kuopio.ttl").exists(), "the ontology is missing"
     loaded = load(Settings.from_env(environ={}))
-    graph = loaded.union(*REASONED_GRAPHS)
+    graph = loaded.union(*ASSERTED)
     assert len(graph) > 0
     return graph
 

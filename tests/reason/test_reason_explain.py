@@ -7,7 +7,7 @@ import pytest
 from rdflib import Graph, Namespace
 from rdflib.namespace import OWL, RDF
 
-from kuopio_kg.build import REASONED_GRAPHS
+from kuopio_kg.graphs import ASSERTED
 from kuopio_kg.load import load
 from kuopio_kg.reason import infer, owl2rl_closure
 from kuopio_kg.reason.engine.explain import (
@@ -24,7 +24,7 @@ EX = Namespace("http://example.org/")
 
 @pytest.fixture(scope="module")
 def project_graph() -> Graph:
-    return load(Settings.from_env(environ={})).union(*REASONED_GRAPHS)
+    return load(Settings.from_env(environ={})).union(*ASSERTED)
 
 
 def _leaves_are_asserted(node: Explanation, graph: Graph, closure: set[TermTriple]) -> None:

@@ -30,7 +30,7 @@ _DATE = re.compile(r"^(\d{4})(-\d{2}-\d{2})?")
 
 
 def dataset_iri(settings: Settings, graph: str | None) -> URIRef:
-    return URIRef(settings.graph_iri(graph) if graph else settings.base_iri + "dataset")
+    return URIRef(settings.graph_iri(graph) if graph else settings.dataset_iri)
 
 
 def temporal_coverage(store: OxigraphStore) -> tuple[str, str] | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, SKOS
 
-from kuopio_kg.publish.formats import IANA, RdfFormat
+from kuopio_kg.formats import IANA, Format
 
 EU = "http://publications.europa.eu/resource/authority/"
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
@@ -33,7 +33,7 @@ def add_licence(graph: Graph) -> URIRef:
     return CC_BY
 
 
-def add_format(graph: Graph, rdf_format: RdfFormat) -> tuple[URIRef, URIRef]:
+def add_format(graph: Graph, rdf_format: Format) -> tuple[URIRef, URIRef]:
     """The (file type, media type) nodes of a format."""
     file_type = URIRef(rdf_format.file_type_iri)
     media_type = URIRef(rdf_format.media_type_iri)

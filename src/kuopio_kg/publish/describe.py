@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from kuopio_kg.graphs import INFERRED, graph_prefix
 from kuopio_kg.publish.labels import labels
 from kuopio_kg.settings import Settings
 from kuopio_kg.store import OxigraphStore
@@ -47,7 +48,7 @@ class Statement:
     @property
     def inferred(self) -> bool:
         """Only the reasoner says this: it is in no asserted graph."""
-        return self.graphs <= {"inferred"}
+        return self.graphs <= {INFERRED}
 
 
 @dataclass
@@ -98,7 +99,7 @@ def exists(store: OxigraphStore, iri: str) -> bool:
 def describe(store: OxigraphStore, settings: Settings, iri: str) -> Description:
     """Every statement about ``iri`` and the incoming links, with graphs and labels."""
     ref = iri_ref(iri)
-    prefix = settings.graph_iri("")
+    prefix = graph_prefix(settings.base_iri)
     outgoing = _grouped(
         store.select(f"SELECT ?g ?p ?o WHERE {{ GRAPH ?g {{ {ref} ?p ?o }} }}"), "p", "o", prefix
     )

@@ -22,9 +22,9 @@ from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
-from kuopio_kg.load import GRAPH_NAMES
+from kuopio_kg.formats import JSON_LD, N_QUADS, TRIG, TURTLE, Format
+from kuopio_kg.graphs import ALL
 from kuopio_kg.namespaces import prefixes
-from kuopio_kg.publish.formats import JSON_LD, N_QUADS, TRIG, TURTLE, RdfFormat
 from kuopio_kg.release import Release
 from kuopio_kg.settings import Settings
 from kuopio_kg.store import OxigraphStore
@@ -42,7 +42,7 @@ class Dump:
     """One dump file: a graph (``None`` for the whole release) in one format."""
 
     graph: str | None
-    format: RdfFormat
+    format: Format
     gzipped: bool = False
 
     @property
@@ -53,7 +53,7 @@ class Dump:
     def keeps_graph_names(self) -> bool:
         """Quads for TriG and N-Quads, and for the whole release in JSON-LD; plain triples
         for Turtle and for one graph in JSON-LD."""
-        if not self.format.ox_format.supports_datasets:
+        if not self.format.rdf_format.supports_datasets:
             return False
         return self.graph is None or self.format is not JSON_LD
 
@@ -63,7 +63,7 @@ class Dump:
 
 
 #: (format, gzipped) of the dumps of every graph and of the whole release.
-FORMATS: tuple[tuple[RdfFormat, bool], ...] = (
+FORMATS: tuple[tuple[Format, bool], ...] = (
     (TRIG, False),
     (N_QUADS, True),
     (TURTLE, False),
@@ -73,7 +73,7 @@ FORMATS: tuple[tuple[RdfFormat, bool], ...] = (
 
 def all_dumps() -> list[Dump]:
     """Every dump a release has: the whole release first, then each named graph."""
-    return [Dump(g, f, z) for g in (None, *GRAPH_NAMES) for f, z in FORMATS]
+    return [Dump(g, f, z) for g in (None, *ALL) for f, z in FORMATS]
 
 
 def by_filename() -> dict[str, Dump]:
@@ -138,9 +138,9 @@ def _serialize(out: IO[bytes], dump: Dump, store: OxigraphStore, settings: Setti
     names = prefixes(settings.base_iri)
     if dump.gzipped:
         with gzip.GzipFile(fileobj=out, mode="wb", mtime=0) as zipped:
-            ox.serialize(data, cast(IO[bytes], zipped), format=dump.format.ox_format)
+            ox.serialize(data, cast(IO[bytes], zipped), format=dump.format.rdf_format)
     else:
-        ox.serialize(data, out, format=dump.format.ox_format, prefixes=names)
+        ox.serialize(data, out, format=dump.format.rdf_format, prefixes=names)
 
 
 def _quads(store: OxigraphStore, graph: str | None) -> Iterator[ox.Quad]:

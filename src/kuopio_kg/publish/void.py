@@ -7,23 +7,17 @@ from __future__ import annotations
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS, VOID, XSD
 
-from kuopio_kg.load import GRAPH_NAMES
+from kuopio_kg.graphs import ALL, ASSERTED
 from kuopio_kg.namespaces import WD, prefixes
 from kuopio_kg.publish.dumps import Dump, all_dumps
 from kuopio_kg.release import Release
 from kuopio_kg.settings import Settings
 from kuopio_kg.store import OxigraphStore
 
-#: The named graphs that hold what the inputs say (the rest is derived).
-ASSERTED = ("ontology", "data", "links")
 WIKIDATA_DATASET = URIRef("https://www.wikidata.org/")
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 _DISTINCT = "SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-def dataset_iri(settings: Settings) -> URIRef:
-    return URIRef(settings.base_iri + "dataset")
 
 
 def dump_iri(settings: Settings, dump: Dump) -> URIRef:
@@ -86,7 +80,7 @@ def void_graph(store: OxigraphStore, settings: Settings, release: Release) -> Gr
     graph = Graph()
     for prefix, namespace in prefixes(settings.base_iri).items():
         graph.bind(prefix, namespace)
-    dataset = dataset_iri(settings)
+    dataset = URIRef(settings.dataset_iri)
     numbers = counts(store, settings)
     integer = {name: Literal(value, datatype=XSD.integer) for name, value in numbers.items()}
     graph.add((dataset, RDF.type, VOID.Dataset))
@@ -145,12 +139,12 @@ def _subsets(
     graph: Graph, store: OxigraphStore, settings: Settings, dataset: URIRef, asserted: Literal
 ) -> None:
     sizes = graph_sizes(store)
-    asserted_iri = URIRef(settings.base_iri + "dataset/asserted")
+    asserted_iri = URIRef(settings.dataset_iri + "/asserted")
     graph.add((dataset, VOID.subset, asserted_iri))
     graph.add((asserted_iri, RDF.type, VOID.Dataset))
     graph.add((asserted_iri, DCTERMS.title, Literal("Asserted triples", lang="en")))
     graph.add((asserted_iri, VOID.triples, asserted))
-    for name in GRAPH_NAMES:
+    for name in ALL:
         subset = URIRef(settings.graph_iri(name))
         graph.add((asserted_iri if name in ASSERTED else dataset, VOID.subset, subset))
         graph.add((subset, RDF.type, VOID.Dataset))

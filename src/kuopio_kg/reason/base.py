@@ -10,21 +10,12 @@ triples only, with the unstorable and the trivial filtered out by
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from rdflib import Graph
 
 from kuopio_kg.errors import InconsistentError, SettingsError
+from kuopio_kg.reason.closure import Closure
 from kuopio_kg.reason.trivial import is_trivial
-
-
-@dataclass(frozen=True)
-class Closure:
-    """What an engine returns: the closed graph and the inconsistencies it found."""
-
-    graph: Graph
-    inconsistencies: list[str]
-
 
 Engine = Callable[[Graph], Closure]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from kuopio_kg.reason.base import Closure
+from kuopio_kg.reason.closure import Closure
 from kuopio_kg.reason.engine.api import reason
 
 

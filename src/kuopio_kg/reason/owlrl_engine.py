@@ -6,7 +6,7 @@ import owlrl
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF
 
-from kuopio_kg.reason.base import Closure
+from kuopio_kg.reason.closure import Closure
 
 _ERROR_MESSAGE = URIRef("http://www.daml.org/2002/03/agents/agent-ont#ErrorMessage")
 _ERROR_TEXT = URIRef("http://www.daml.org/2002/03/agents/agent-ont#error")

@@ -14,15 +14,15 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 
 from kuopio_kg.sparql.jobs import Head
-from kuopio_kg.sparql.lexer import tokens
+from kuopio_kg.sparql.lexer import Lexed
 
 #: Functions that give a new value at each evaluation (SPARQL 1.1, section 17.4).
 VOLATILE = ("NOW", "RAND", "UUID", "STRUUID", "BNODE")
 
 
-def cacheable(text: str, calls_service: bool) -> bool:
-    """Whether the answer of query ``text`` is the same at every evaluation on one store."""
-    return not calls_service and not any(t.is_word(*VOLATILE) for t in tokens(text))
+def cacheable(query: Lexed, calls_service: bool) -> bool:
+    """Whether the answer of ``query`` is the same at every evaluation on one store."""
+    return not calls_service and not any(t.is_word(*VOLATILE) for t in query.tokens)
 
 
 class ResultCache:

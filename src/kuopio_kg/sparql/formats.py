@@ -3,17 +3,21 @@
 SELECT results are written row by row in the four SPARQL result formats; a cut result
 says so in the body where the format has room for it (a ``link`` in the JSON and XML
 head; CSV and TSV have none, the response header carries it for every format). ASK
-results and graphs use Oxigraph's serializers; a cut graph starts with a comment in
-Turtle and N-Triples.
+results and graphs use Oxigraph's serializers (named in :mod:`kuopio_kg.formats`); a cut
+graph starts with a comment where its syntax has comments. :func:`gzip_stream` compresses
+a body as it streams.
 """
 
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
+
+from kuopio_kg.formats import BY_NAME
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Row = Sequence[Term | None]
@@ -123,24 +127,8 @@ def _tsv(names: list[str], rows: Iterable[Row], link: str | None) -> Iterator[st
 
 Writer = Callable[[list[str], Iterable[Row], str | None], Iterator[str]]
 
-#: SELECT writers by format name (the names of :data:`kuopio_kg.results.RESULT_FORMATS`).
+#: SELECT writers by format name (the results formats of :mod:`kuopio_kg.formats`).
 SELECT_WRITERS: dict[str, Writer] = {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv}
-
-#: ASK formats by name (Oxigraph writes booleans in all four).
-BOOLEAN_FORMATS: dict[str, ox.QueryResultsFormat] = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-
-#: CONSTRUCT / DESCRIBE formats by name, and whether the format has comments.
-GRAPH_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
-    "turtle": (ox.RdfFormat.TURTLE, True),
-    "ntriples": (ox.RdfFormat.N_TRIPLES, True),
-    "jsonld": (ox.RdfFormat.JSON_LD, False),
-    "rdfxml": (ox.RdfFormat.RDF_XML, False),
-}
 
 
 def select_chunks(
@@ -160,14 +148,24 @@ def select_chunks(
 
 
 def boolean_bytes(name: str, value: ox.QueryBoolean) -> bytes:
-    return value.serialize(format=BOOLEAN_FORMATS[name]) or b""
+    return value.serialize(format=BY_NAME[name].results_format) or b""
 
 
 def graph_bytes(name: str, triples: list[ox.Triple], truncated: bool, max_rows: int) -> bytes:
-    """The graph in format ``name``; a cut Turtle or N-Triples graph says so in a comment."""
-    rdf_format, has_comments = GRAPH_FORMATS[name]
-    body = ox.serialize(triples, format=rdf_format) or b""
-    if truncated and has_comments:
+    """The graph in format ``name``; a cut graph says so in a comment where it can."""
+    graph_format = BY_NAME[name]
+    body = ox.serialize(triples, format=graph_format.rdf_format) or b""
+    if truncated and graph_format.comments:
         note = f"# truncated: only the first {max_rows} triples (KUOPIO_KG_MAX_ROWS)\n"
         body = note.encode() + body
     return body
+
+
+def gzip_stream(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Compress a stream chunk by chunk (gzip framing), flushing each chunk."""
+    compressor = zlib.compressobj(6, zlib.DEFLATED, 31)
+    for chunk in chunks:
+        data = compressor.compress(chunk) + compressor.flush(zlib.Z_SYNC_FLUSH)
+        if data:
+            yield data
+    yield compressor.flush()

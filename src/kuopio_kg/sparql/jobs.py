@@ -7,22 +7,31 @@ or with one ``Failure``.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from pathlib import Path
+
+
+class Operation(enum.Enum):
+    """The two kinds of SPARQL request: a query reads, an update writes."""
+
+    QUERY = "query"
+    UPDATE = "update"
 
 
 @dataclass(frozen=True)
 class Job:
     """One query or update to run on one release store."""
 
-    operation: str  # "query" or "update"
+    operation: Operation
     text: str
     base_iri: str
     store_path: Path
     union_default_graph: bool = True
     default_graphs: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
-    #: The negotiated format name for SELECT/ASK results, and for graphs (None: not acceptable).
+    #: The negotiated format names (:mod:`kuopio_kg.formats`) for SELECT/ASK results and
+    #: for graphs; None: the client accepts none.
     result_format: str | None = "json"
     graph_format: str | None = "turtle"
     max_rows: int = 10000

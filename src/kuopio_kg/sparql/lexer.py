@@ -44,6 +44,18 @@ class Token:
         return self.kind == "word" and self.text.upper() in words
 
 
+@dataclass(frozen=True)
+class Lexed:
+    """A query or update and its significant tokens: lexed once, read by every check."""
+
+    text: str
+    tokens: tuple[Token, ...]
+
+
+def lex(text: str) -> Lexed:
+    return Lexed(text, tuple(tokens(text)))
+
+
 def tokens(text: str) -> list[Token]:
     """The significant tokens of ``text`` (no spaces, no comments), with brace depth."""
     out: list[Token] = []
@@ -73,7 +85,7 @@ class Prologue:
         self.base = base
         self.prefixes: dict[str, str] = {}
 
-    def read(self, toks: list[Token], i: int) -> None:
+    def read(self, toks: tuple[Token, ...], i: int) -> None:
         """Record a declaration starting at ``toks[i]`` (a PREFIX or BASE word)."""
         if toks[i].is_word("BASE") and i + 1 < len(toks) and toks[i + 1].kind == "iri":
             self.base = urljoin(self.base, unescape(toks[i + 1].text))
@@ -92,9 +104,9 @@ class Prologue:
         return None
 
 
-def walk(text: str, base: str) -> Iterator[tuple[list[Token], int, Prologue]]:
+def walk(lexed: Lexed, base: str) -> Iterator[tuple[tuple[Token, ...], int, Prologue]]:
     """Every token position with the prologue in force there (declarations are read first)."""
-    toks = tokens(text)
+    toks = lexed.tokens
     prologue = Prologue(base)
     for i, token in enumerate(toks):
         if token.is_word("PREFIX", "BASE"):

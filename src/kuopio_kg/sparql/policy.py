@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from kuopio_kg.errors import PolicyRefused
-from kuopio_kg.sparql.lexer import walk
+from kuopio_kg.sparql.lexer import Lexed, walk
 
 _LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
 
@@ -30,10 +30,10 @@ class Policy:
     max_rows: int
     service_allow: tuple[str, ...]
 
-    def check(self, text: str, base: str) -> bool:
-        """Refuse forbidden SERVICE and LOAD targets; True when the text calls a SERVICE."""
+    def check(self, operation: Lexed, base: str) -> bool:
+        """Refuse forbidden SERVICE and LOAD targets; True when the operation calls a SERVICE."""
         calls_service = False
-        for toks, i, prologue in walk(text, base):
+        for toks, i, prologue in walk(operation, base):
             token = toks[i]
             if not token.is_word("SERVICE", "LOAD"):
                 continue

@@ -82,7 +82,7 @@ class WorkerPool:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or not borrowed.conn.poll(remaining):
                     raise QueryTimeout(
-                        f"The {job.operation} ran past {limit} and was stopped; "
+                        f"The {job.operation.value} ran past {limit} and was stopped; "
                         "make it more selective (LIMIT, fewer unbound patterns) or use a dump."
                     )
                 try:

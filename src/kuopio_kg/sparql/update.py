@@ -9,14 +9,15 @@ are written into the text, right before each operation's top-level ``WHERE``.
 from __future__ import annotations
 
 from kuopio_kg.errors import QueryError
-from kuopio_kg.sparql.lexer import Token, tokens
+from kuopio_kg.sparql.lexer import Lexed, Token
 
 
-def with_using(text: str, using: tuple[str, ...], using_named: tuple[str, ...]) -> str:
-    """``text`` with the protocol's USING clauses added; unchanged when none are given."""
+def with_using(update: Lexed, using: tuple[str, ...], using_named: tuple[str, ...]) -> str:
+    """The update's text with the protocol's USING clauses added; as it is when none are given."""
+    text = update.text
     if not using and not using_named:
         return text
-    toks = tokens(text)
+    toks = update.tokens
     clause = " ".join(
         [*(f"USING <{g}>" for g in using), *(f"USING NAMED <{g}>" for g in using_named)]
     )
@@ -35,7 +36,7 @@ def with_using(text: str, using: tuple[str, ...], using_named: tuple[str, ...]) 
     return text
 
 
-def _operations(toks: list[Token]) -> list[list[Token]]:
+def _operations(toks: tuple[Token, ...]) -> list[list[Token]]:
     """The tokens of each operation, split at top-level ``;`` (prologues dropped)."""
     operations: list[list[Token]] = [[]]
     for token in toks:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kuopio_kg.errors import KuopioKgError, NotAcceptable, QueryError, UpstreamError
+from kuopio_kg.errors import KuopioKgError, NotAcceptable, UpstreamError
 from kuopio_kg.sparql.formats import boolean_bytes, graph_bytes, select_chunks
 from kuopio_kg.sparql.handle import StoreHandle
-from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message
+from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message, Operation
 
 
 def main(conn: Connection, in_memory: bool = False, preload: Path | None = None) -> None:
@@ -46,7 +46,7 @@ def main(conn: Connection, in_memory: bool = False, preload: Path | None = None)
 def answer(job: Job, handle: StoreHandle) -> Iterator[Message]:
     """The messages that answer ``job``; errors become one :class:`Failure`."""
     try:
-        if job.operation == "update":
+        if job.operation is Operation.UPDATE:
             handle.write(job.store_path, job.text, job.base_iri)
             yield Head("update", None, False)
             yield End()
@@ -56,8 +56,6 @@ def answer(job: Job, handle: StoreHandle) -> Iterator[Message]:
         yield Failure(type(exc).__name__, exc.message)
     except OSError as exc:
         yield Failure(UpstreamError.__name__, f"The query could not be evaluated: {exc}.")
-    except ValueError as exc:  # Oxigraph's word for a bad IRI in the dataset or base
-        yield Failure(QueryError.__name__, f"The request is not valid: {exc}.")
     except Exception as exc:  # reported as an internal error, and the worker lives on
         yield Failure(type(exc).__name__, repr(exc))
 

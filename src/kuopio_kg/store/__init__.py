@@ -1,4 +1,8 @@
-"""Stores that hold a release's named graphs and answer SPARQL over them."""
+"""Stores that hold a release's named graphs and answer SPARQL over them.
+
+:mod:`.base` is the interface the build writes to and the pages read from;
+:mod:`.oxigraph` is the embedded Oxigraph store behind it.
+"""
 
 from kuopio_kg.store.base import Store
 from kuopio_kg.store.oxigraph import OxigraphStore

@@ -1,78 +1,32 @@
-"""The Flask app factory and the one place errors become HTTP responses."""
+"""The Flask app factory: one state object, the core hooks, the two wings."""
 
 from __future__ import annotations
 
-import logging
-import uuid
-from collections.abc import Sequence
+from flask import Flask, Response, jsonify
 
-from flask import Flask, Response, g, jsonify, request
-from werkzeug.exceptions import HTTPException
-
-from kuopio_kg.errors import EndpointError, KuopioKgError
 from kuopio_kg.settings import Settings
-from kuopio_kg.web.extension import current_store, install
-from kuopio_kg.web.pages import error_page, prefers_html
-from kuopio_kg.web.publishing import install_publishing
-from kuopio_kg.web.sparql import sparql
-from kuopio_kg.web.sparql_endpoint import install_endpoint
-from kuopio_kg.web.sparql_hygiene import install_hygiene
-from kuopio_kg.web.sparql_metrics import metrics_blueprint
-from kuopio_kg.web.sparql_ui import ui
-from kuopio_kg.web.why import install_why
-
-log = logging.getLogger("kuopio_kg.web")
+from kuopio_kg.web.errors import install_errors
+from kuopio_kg.web.hygiene import install_hygiene
+from kuopio_kg.web.metrics import metrics_blueprint
+from kuopio_kg.web.publish.routes import install_publishing
+from kuopio_kg.web.sparql.views import install_sparql
+from kuopio_kg.web.state import AppState, install, state
 
 
 def create_app(settings: Settings) -> Flask:
-    """A ready app serving the current release under ``settings``."""
+    """A ready app serving the current release under ``settings`` (no process started)."""
     app = Flask(__name__)
-    install(app, settings)
-    endpoint = install_endpoint(app, settings)
-    app.register_blueprint(sparql)
+    app_state = AppState.create(settings)
+    install(app, app_state)
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body
+    install_hygiene(app, app_state.metrics)
+    install_errors(app)
+    install_sparql(app)
     install_publishing(app)
-    install_why(app)
-    app.register_blueprint(ui)
-    app.register_blueprint(metrics_blueprint(endpoint.metrics.render))
-
-    @app.before_request
-    def _request_id() -> None:
-        g.request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex[:12]
-
-    @app.after_request
-    def _tag(response: Response) -> Response:
-        response.headers["X-Request-Id"] = g.get("request_id", "")
-        return response
-
-    install_hygiene(app, endpoint)
+    app.register_blueprint(metrics_blueprint(app_state.metrics.render))
 
     @app.get("/healthz")
     def healthz() -> Response:
-        release, _ = current_store().get()
-        return jsonify(status="ok", release=release.id)
-
-    @app.errorhandler(KuopioKgError)
-    def _known(error: KuopioKgError) -> tuple[Response, int]:
-        response = _error_body(error.message, error.http_status, getattr(error, "suggestions", ()))
-        if isinstance(error, EndpointError):
-            response.headers.update(error.headers())
-        return response, error.http_status
-
-    @app.errorhandler(HTTPException)
-    def _http(error: HTTPException) -> tuple[Response, int]:
-        status = error.code or 500
-        return _error_body(error.description or error.name, status), status
-
-    @app.errorhandler(Exception)
-    def _unknown(error: Exception) -> tuple[Response, int]:
-        log.exception("request %s failed", g.get("request_id"))
-        message = f"Internal error; quote request id {g.get('request_id')} when reporting it."
-        return _error_body(message, 500), 500
+        return jsonify(status="ok", release=state().releases.release().id)
 
     return app
-
-
-def _error_body(message: str, status: int, suggestions: Sequence[str] = ()) -> Response:
-    if prefers_html():
-        return error_page(message, status, suggestions)
-    return jsonify(error=message, status=status, request_id=g.get("request_id"))

@@ -20,9 +20,7 @@ def _logging() -> dict[str, Any]:
     from gunicorn.glogging import CONFIG_DEFAULTS
 
     config: dict[str, Any] = copy.deepcopy(CONFIG_DEFAULTS)
-    config.setdefault("filters", {})["request_id"] = {
-        "()": "kuopio_kg.web.sparql_hygiene.RequestIdFilter"
-    }
+    config.setdefault("filters", {})["request_id"] = {"()": "kuopio_kg.web.hygiene.RequestIdFilter"}
     config["formatters"]["app"] = {
         "format": "%(asctime)s %(levelname)s %(name)s id=%(request_id)s %(message)s"
     }
@@ -40,18 +38,9 @@ def _logging() -> dict[str, Any]:
 def _post_worker_init(worker: Any) -> None:
     """Start this server process's query workers, with the current release open, before it
     takes requests (with no release yet, requests get a 503 that says so)."""
-    from kuopio_kg.errors import ReleaseError
-    from kuopio_kg.web.sparql_endpoint import EXTENSION
+    from kuopio_kg.web.state import state_of
 
-    app = worker.wsgi
-    endpoint = getattr(app, "extensions", {}).get(EXTENSION)
-    if endpoint is None:
-        return
-    try:
-        preload = endpoint.release()[0].store_path
-    except ReleaseError:
-        preload = None
-    endpoint.pool.start(preload)
+    state_of(worker.wsgi).endpoint.start()
 
 
 def gunicorn_options(settings: Settings) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Helpers the HTML pages share: links to IRIs on this host, and embedded JSON-LD."""
+"""What every HTML page shares: links to IRIs on this host, embedded JSON-LD, error pages."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ from typing import Any
 
 from flask import Response, g, render_template, request
 
-from kuopio_kg.namespaces import SCHEMA
-from kuopio_kg.publish.describe import Description
 from kuopio_kg.settings import Settings
-from kuopio_kg.web.extension import current_settings
-from kuopio_kg.web.negotiation import HTML
+from kuopio_kg.web.state import state
+
+HTML = "text/html"
 
 
 def href_for(settings: Settings) -> Callable[[str], str]:
@@ -31,21 +30,6 @@ def script_json(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
 
 
-def entity_jsonld(description: Description) -> str:
-    """schema.org JSON-LD of an entity: name, types and ``sameAs`` its Wikidata items."""
-    types = [t.removeprefix(str(SCHEMA)) for t in description.types if t.startswith(str(SCHEMA))]
-    data: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@id": description.iri,
-        "@type": types or "Thing",
-        "name": description.label(description.iri),
-        "url": description.iri,
-    }
-    if description.wikidata:
-        data["sameAs"] = description.wikidata
-    return script_json(data)
-
-
 def prefers_html() -> bool:
     """Whether the client asked for HTML over JSON (a browser); no Accept means JSON."""
     if not request.headers.get("Accept"):
@@ -61,6 +45,6 @@ def error_page(message: str, status: int, suggestions: Sequence[str]) -> Respons
         status=status,
         suggestions=suggestions,
         request_id=g.get("request_id"),
-        href=href_for(current_settings()),
+        href=href_for(state().settings),
     )
     return Response(body, status=status, content_type="text/html; charset=utf-8")

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from rdflib import Graph
 
-from kuopio_kg.reason.base import Closure
+from kuopio_kg.reason.closure import Closure
 from kuopio_kg.reason.engine.checks import inconsistencies, literal_clashes
 from kuopio_kg.reason.engine.engine import Reasoner
 from kuopio_kg.reason.engine.output import closure_graph

@@ -77,12 +77,6 @@ class Reasoner:
         self._saturate(self._absorb(sink), force=not self._started)
         self._started = True
 
-    def remove(self, triples: Iterable[Triple]) -> None:
-        """Retract asserted ``triples`` and everything that depended on them alone."""
-        from kuopio_kg.reason.engine.retract import retract
-
-        retract(self, [t for t in triples if t in self.asserted])
-
     def restart(self) -> None:
         """Recompute the closure of the current asserted triples from scratch."""
         asserted = self.asserted

@@ -16,6 +16,7 @@ from rdflib.term import Node
 from kuopio_kg.reason.engine.api import paused_gc, problems
 from kuopio_kg.reason.engine.engine import Reasoner
 from kuopio_kg.reason.engine.output import inferred_terms
+from kuopio_kg.reason.engine.retract import retract
 from kuopio_kg.reason.engine.store import Triple
 
 TermTriple = tuple[Node, Node, Node]
@@ -41,7 +42,7 @@ class Materializer:
     def remove(self, triples: Iterable[TermTriple]) -> None:
         """Retract asserted ``triples`` (others are ignored) and what depended on them."""
         with paused_gc():
-            self.reasoner.remove(self._ids(triples))
+            retract(self.reasoner, self._ids(triples))
 
     def inferred(self, complete: bool = False) -> set[TermTriple]:
         """The triples the closure adds to the asserted ones (see ``inferred_terms``)."""

@@ -14,6 +14,7 @@ recomputed from the remaining asserted triples instead, which gives the same res
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rdflib import Literal
@@ -31,8 +32,10 @@ _MERGING = frozenset({"fp", "ifp", "maxc", "key"})
 _EQUALITY = frozenset({V.SAME_AS, V.DIFFERENT_FROM})
 
 
-def retract(r: Reasoner, gone: list[Triple]) -> None:
-    """Remove the asserted triples ``gone`` from ``r`` and update its closure."""
+def retract(r: Reasoner, triples: Iterable[Triple]) -> None:
+    """Remove the asserted ones of ``triples`` from ``r`` (others are ignored) and update
+    its closure: everything that depended on them alone goes."""
+    gone = [t for t in triples if t in r.asserted]
     if not gone:
         return
     r.asserted.difference_update(gone)

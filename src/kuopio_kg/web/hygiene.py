@@ -1,8 +1,8 @@
 """HTTP hygiene for every response: CORS, gzip, timing, metrics and request-id logging.
 
 CORS allows GET and POST from any origin without credentials. Bodies the app built in
-memory are gzipped when large and the client accepts it; streamed bodies are gzipped by
-:func:`gzip_stream` as they go. Every log line of the ``kuopio_kg`` loggers carries the
+memory are gzipped when large and the client accepts it (the query service gzips the
+answers it streams itself). Every log line of the ``kuopio_kg`` loggers carries the
 request id (:class:`RequestIdFilter`, installed by the gunicorn logging configuration),
 as every response does in ``X-Request-Id``.
 """
@@ -12,12 +12,11 @@ from __future__ import annotations
 import gzip
 import logging
 import time
-import zlib
-from collections.abc import Iterable, Iterator
+import uuid
 
 from flask import Flask, Request, Response, g, has_request_context, request
 
-from kuopio_kg.web.sparql_endpoint import Endpoint
+from kuopio_kg.web.metrics import Metrics
 
 #: Bodies smaller than this are sent as they are.
 GZIP_MINIMUM = 1024
@@ -45,34 +44,26 @@ def accepts_gzip(req: Request) -> bool:
     return req.accept_encodings["gzip"] > 0
 
 
-def gzip_stream(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """Compress a stream chunk by chunk (gzip framing), flushing each chunk."""
-    compressor = zlib.compressobj(6, zlib.DEFLATED, 31)
-    for chunk in chunks:
-        data = compressor.compress(chunk) + compressor.flush(zlib.Z_SYNC_FLUSH)
-        if data:
-            yield data
-    yield compressor.flush()
-
-
-def install_hygiene(app: Flask, endpoint: Endpoint) -> None:
-    """Register the hooks on ``app``; ``endpoint`` provides the metrics."""
+def install_hygiene(app: Flask, metrics: Metrics) -> None:
+    """Register the hooks on ``app``; every response is counted in ``metrics``."""
 
     @app.before_request
-    def _clock() -> None:
+    def _start() -> None:
         g.started = time.perf_counter()
+        g.request_id = request.headers.get("X-Request-Id") or uuid.uuid4().hex[:12]
 
     @app.after_request
     def _finish(response: Response) -> Response:
+        response.headers["X-Request-Id"] = g.get("request_id", "")
         response.headers.update(CORS_HEADERS)
         response.vary.add("Accept")
         response.vary.add("Accept-Encoding")
         _maybe_gzip(response)
         seconds = time.perf_counter() - g.get("started", time.perf_counter())
         route = request.url_rule.rule if request.url_rule else "unmatched"
-        endpoint.metrics.observe(route, response.status_code, seconds)
+        metrics.observe(route, response.status_code, seconds)
         if response.status_code in (400, 401, 403, 405, 406, 413, 415):
-            endpoint.metrics.refused(str(response.status_code))
+            metrics.refused(str(response.status_code))
         log.info(
             "%s %s -> %s in %.1f ms",
             request.method,

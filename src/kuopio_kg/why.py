@@ -13,7 +13,7 @@ from rdflib import Graph
 from rdflib.exceptions import ParserError
 from rdflib.term import Node
 
-from kuopio_kg.build import REASONED_GRAPHS
+from kuopio_kg import graphs
 from kuopio_kg.errors import InvalidTriple, NotInClosure
 from kuopio_kg.reason import Explainer, Explanation
 from kuopio_kg.settings import Settings
@@ -24,9 +24,9 @@ TermTriple = tuple[Node, Node, Node]
 
 def asserted_graph(store: OxigraphStore, settings: Settings) -> Graph:
     """The triples the build reasoned over (ontology, data, links), as an rdflib graph."""
-    graphs = " ".join(f"<{settings.graph_iri(name)}>" for name in REASONED_GRAPHS)
+    names = " ".join(f"<{settings.graph_iri(name)}>" for name in graphs.ASSERTED)
     result = store.query(
-        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }}"
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?g {{ {names} }} GRAPH ?g {{ ?s ?p ?o }} }}"
     )
     assert isinstance(result, ox.QueryTriples)
     data = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b""

@@ -9,15 +9,15 @@ from flask import Blueprint, Response, render_template, send_file
 
 from kuopio_kg.errors import UnknownResource
 from kuopio_kg.publish.dumps import Written, by_filename, ensure_dumps
-from kuopio_kg.web.extension import current_settings, current_store
-from kuopio_kg.web.negotiation import tagged
+from kuopio_kg.web.publish.negotiation import tagged
+from kuopio_kg.web.state import state
 
 dumps = Blueprint("dumps", __name__)
 
 
 def _written() -> tuple[str, list[Written]]:
-    release, store = current_store().get()
-    return release.id, ensure_dumps(release, store, current_settings())
+    current = state().current()
+    return current.release.id, ensure_dumps(current.release, current.store, state().settings)
 
 
 @dumps.get("/dumps/")

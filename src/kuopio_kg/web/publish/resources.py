@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, render_template
+from flask import Blueprint, Response, render_template
 
 from kuopio_kg.errors import UnknownResource
-from kuopio_kg.namespaces import prefixes
+from kuopio_kg.formats import GRAPHS
+from kuopio_kg.namespaces import SCHEMA, prefixes
 from kuopio_kg.publish.describe import (
+    Description,
     InvalidIri,
     describe,
     document,
@@ -26,22 +29,18 @@ from kuopio_kg.publish.describe import (
     similar,
 )
 from kuopio_kg.publish.features import editions, point
-from kuopio_kg.publish.formats import GRAPH_FORMATS
 from kuopio_kg.publish.ontology_doc import document_ontology
 from kuopio_kg.settings import Settings
 from kuopio_kg.store import OxigraphStore
-from kuopio_kg.web.extension import current_settings, current_store
-from kuopio_kg.web.negotiation import HTML, negotiated
-from kuopio_kg.web.pages import entity_jsonld, href_for
+from kuopio_kg.web.pages import HTML, href_for, script_json
+from kuopio_kg.web.publish.negotiation import negotiated
+from kuopio_kg.web.publish.why import why_link
+from kuopio_kg.web.state import state
 
 resources = Blueprint("resources", __name__)
 
 #: Extension in a URL → the media type it names.
-EXTENSIONS: dict[str, str] = {"html": HTML, **{f.extension: f.media_type for f in GRAPH_FORMATS}}
-#: Where the app may keep a function that links an inferred statement to its explanation:
-#: ``explain(subject IRI, predicate IRI, value term) -> URL | None``; pages show a "why?"
-#: link beside each inferred statement it answers for (the reasoner's ``explain`` feeds it).
-EXPLAIN_EXTENSION = "kuopio_kg.explain"
+EXTENSIONS: dict[str, str] = {"html": HTML, **{f.extension: f.media_type for f in GRAPHS}}
 
 
 @dataclass(frozen=True)
@@ -54,17 +53,31 @@ class _Kind:
 
 def _entity_page(store: OxigraphStore, settings: Settings, iri: str) -> str:
     description = describe(store, settings, iri)
-    explain = current_app.extensions.get(EXPLAIN_EXTENSION)
     return render_template(
         "entity.html",
         d=description,
         point=point(store, iri),
         editions=editions(store, iri),
         jsonld=entity_jsonld(description),
-        explain=explain,
+        explain=why_link,
         href=href_for(settings),
         formats=_format_links(iri, settings),
     )
+
+
+def entity_jsonld(description: Description) -> str:
+    """schema.org JSON-LD of an entity: name, types and ``sameAs`` its Wikidata items."""
+    types = [t.removeprefix(str(SCHEMA)) for t in description.types if t.startswith(str(SCHEMA))]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@id": description.iri,
+        "@type": types or "Thing",
+        "name": description.label(description.iri),
+        "url": description.iri,
+    }
+    if description.wikidata:
+        data["sameAs"] = description.wikidata
+    return script_json(data)
 
 
 def _entity_triples(store: OxigraphStore, settings: Settings, iri: str) -> ox.QueryTriples:
@@ -97,24 +110,25 @@ SPECIAL: dict[str, _Kind] = {"ontology": _Kind(_ontology_page, _ontology_triples
 
 @resources.get("/<path:path>")
 def resource(path: str) -> Response:
-    settings = current_settings()
-    release, store = current_store().get()
+    settings = state().settings
+    current = state().current()
+    release, store = current.release, current.store
     iri, fixed = _target(store, settings.base_iri, path)
     kind = SPECIAL.get(iri.removeprefix(settings.base_iri), ENTITY)
     names = prefixes(settings.base_iri)
 
     def rdf(media_type: str) -> Callable[[], bytes]:
-        rdf_format = next(f for f in GRAPH_FORMATS if f.media_type == media_type)
+        rdf_format = next(f for f in GRAPHS if f.media_type == media_type)
         return lambda: (
             ox.serialize(
-                kind.triples(store, settings, iri), format=rdf_format.ox_format, prefixes=names
+                kind.triples(store, settings, iri), format=rdf_format.rdf_format, prefixes=names
             )
             or b""
         )
 
     renderers: dict[str, Callable[[], bytes | str | Response]] = {
         HTML: lambda: kind.page(store, settings, iri),
-        **{f.media_type: rdf(f.media_type) for f in GRAPH_FORMATS},
+        **{f.media_type: rdf(f.media_type) for f in GRAPHS},
     }
     links = _format_links(iri, settings)
     response = negotiated(release.id, renderers, fixed=fixed, links=links)

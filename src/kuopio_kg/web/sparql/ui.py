@@ -1,4 +1,4 @@
-"""The query page: YASGUI (vendored in ``static/yasgui``) preset to this endpoint.
+"""The query page: YASGUI (vendored in ``web/static/yasgui``) preset to this endpoint.
 
 Served at /query, and at /sparql when a browser asks for HTML. Every ``queries/*.rq``
 file is offered beside the editor with its title and description. ``?query=`` in the
@@ -17,8 +17,11 @@ from flask import Blueprint, Response, render_template, request, url_for
 from werkzeug.security import safe_join
 
 from kuopio_kg.examples import load_examples
-from kuopio_kg.web.extension import current_settings
-from kuopio_kg.web.sparql_hygiene import GZIP_MINIMUM, accepts_gzip
+from kuopio_kg.web.hygiene import GZIP_MINIMUM, accepts_gzip
+from kuopio_kg.web.state import state
+
+#: The app's static files (shared with the publishing pages' templates).
+STATIC = Path(__file__).parent.parent / "static"
 
 
 @lru_cache(maxsize=16)
@@ -50,8 +53,7 @@ class GzipStatic(Blueprint):
         return response
 
 
-ui = GzipStatic("ui", __name__, template_folder="templates", static_folder="static",
-                static_url_path="/static/ui")  # fmt: skip
+ui = GzipStatic("ui", __name__, static_folder=STATIC, static_url_path="/static/ui")
 
 
 def render_ui() -> Response:
@@ -59,7 +61,7 @@ def render_ui() -> Response:
     page = render_template(
         "sparql_query.html",
         endpoint=url_for("sparql.endpoint", _external=True),
-        examples=load_examples(current_settings().queries_dir),
+        examples=load_examples(state().settings.queries_dir),
         initial_query=request.args.get("query", ""),
     )
     return Response(page, content_type="text/html; charset=utf-8")

@@ -21,10 +21,9 @@ from kuopio_kg.publish.site import (
     sitemap,
 )
 from kuopio_kg.publish.void import counts, graph_sizes
-from kuopio_kg.web.cache import release_cache
-from kuopio_kg.web.extension import current_settings, current_store
-from kuopio_kg.web.negotiation import tagged
 from kuopio_kg.web.pages import href_for, script_json
+from kuopio_kg.web.publish.negotiation import tagged
+from kuopio_kg.web.state import state
 
 landing = Blueprint("landing", __name__)
 
@@ -34,8 +33,9 @@ PAGES = ("/", "/ontology", "/catalog", "/.well-known/void", "/dumps/", "/sparql"
 
 @landing.get("/")
 def home() -> Response:
-    settings = current_settings()
-    release, store = current_store().get()
+    settings = state().settings
+    current = state().current()
+    release, store = current.release, current.store
 
     def render() -> str:
         numbers = counts(store, settings)
@@ -57,16 +57,15 @@ def home() -> Response:
             initial_query="",
         )
 
-    return tagged(
-        release.id, lambda: release_cache().get(release.id, "landing", render), "text/html"
-    )
+    return tagged(release.id, lambda: current.remember("landing", render), "text/html")
 
 
 @landing.get("/browse")
 def browse() -> Response:
     """The entities of the data graph, of one class (``?class=IRI``) or all."""
-    settings = current_settings()
-    release, store = current_store().get()
+    settings = state().settings
+    current = state().current()
+    release, store = current.release, current.store
     cls = request.args.get("class") or None
 
     def render() -> str:
@@ -81,8 +80,9 @@ def browse() -> Response:
 
 @landing.get("/sitemap.xml")
 def sitemap_xml() -> Response:
-    settings = current_settings()
-    release, store = current_store().get()
+    settings = state().settings
+    current = state().current()
+    release, store = current.release, current.store
 
     def render() -> str:
         href = href_for(settings)
@@ -95,5 +95,5 @@ def sitemap_xml() -> Response:
 
 @landing.get("/robots.txt")
 def robots_txt() -> Response:
-    release, _ = current_store().get()
+    release = state().releases.release()
     return tagged(release.id, lambda: robots(request.host_url), "text/plain")

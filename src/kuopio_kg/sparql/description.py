@@ -10,26 +10,14 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
+from kuopio_kg.formats import GRAPHS, RESULTS
 from kuopio_kg.settings import Settings
 from kuopio_kg.sparql.policy import Policy
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
-FORMATS = "http://www.w3.org/ns/formats/"
 VOID = "http://rdfs.org/ns/void#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 XSD = "http://www.w3.org/2001/XMLSchema#"
-
-#: Result formats by W3C format IRI (https://www.w3.org/ns/formats/).
-RESULT_FORMAT_IRIS = (
-    "SPARQL_Results_JSON",
-    "SPARQL_Results_XML",
-    "SPARQL_Results_CSV",
-    "SPARQL_Results_TSV",
-    "Turtle",
-    "N-Triples",
-    "JSON-LD",
-    "RDF_XML",
-)
 
 #: The entailment regime of the default graph, by whether it is the union of the graphs.
 REGIMES = {
@@ -65,8 +53,8 @@ def describe(
     if policy.service_allow:
         triples.append(ox.Triple(service, _sd("feature"), _sd("BasicFederatedQuery")))
     triples += [
-        ox.Triple(service, _sd("resultFormat"), ox.NamedNode(FORMATS + name))
-        for name in RESULT_FORMAT_IRIS
+        ox.Triple(service, _sd("resultFormat"), ox.NamedNode(f.w3c_iri))
+        for f in (*RESULTS, *GRAPHS)
     ]
     triples += _policy(service, terms, policy, settings)
     triples += _dataset(service, sizes)

@@ -9,50 +9,47 @@ from flask import Blueprint, Response, request, url_for
 from rdflib import Graph
 
 from kuopio_kg.errors import UnknownResource
+from kuopio_kg.formats import GRAPH_BY_EXTENSION, GRAPHS, Format
 from kuopio_kg.publish.dcat import catalog_graph, page_count, temporal_coverage
 from kuopio_kg.publish.dumps import ensure_dumps
-from kuopio_kg.publish.formats import BY_EXTENSION, GRAPH_FORMATS, RdfFormat
 from kuopio_kg.publish.void import void_graph
-from kuopio_kg.web.cache import release_cache
-from kuopio_kg.web.extension import current_settings, current_store
-from kuopio_kg.web.negotiation import negotiated
+from kuopio_kg.web.publish.negotiation import negotiated
+from kuopio_kg.web.state import state
 
 catalog = Blueprint("catalog", __name__)
-
-#: rdflib's serializer name of each graph format.
-_RDFLIB = {"turtle": "turtle", "jsonld": "json-ld", "ntriples": "nt", "rdfxml": "xml"}
 
 
 def _graph_response(
     key: str, make: Callable[[], Graph], extension: str | None, endpoint: str
 ) -> Response:
-    release, _ = current_store().get()
-    graph = release_cache().get(release.id, key, make)
+    current = state().current()
+    graph = current.remember(key, make)
     fixed = _fixed(extension)
 
-    def render(rdf_format: RdfFormat) -> Callable[[], bytes]:
-        return lambda: graph.serialize(format=_RDFLIB[rdf_format.name], encoding="utf-8")
+    def render(rdf_format: Format) -> Callable[[], bytes]:
+        return lambda: graph.serialize(format=rdf_format.rdflib, encoding="utf-8")
 
-    renderers = {f.media_type: render(f) for f in GRAPH_FORMATS}
+    renderers = {f.media_type: render(f) for f in GRAPHS}
     args: dict[str, Any] = dict(request.args)
-    links = {f.media_type: url_for(endpoint, **args, extension=f.extension) for f in GRAPH_FORMATS}
-    return negotiated(release.id, renderers, fixed=fixed, links=links)
+    links = {f.media_type: url_for(endpoint, **args, extension=f.extension) for f in GRAPHS}
+    return negotiated(current.release.id, renderers, fixed=fixed, links=links)
 
 
 def _fixed(extension: str | None) -> str | None:
     if extension is None:
         return None
-    if extension not in BY_EXTENSION:
+    if extension not in GRAPH_BY_EXTENSION:
         raise UnknownResource(request.base_url, [])
-    return BY_EXTENSION[extension].media_type
+    return GRAPH_BY_EXTENSION[extension].media_type
 
 
 @catalog.get("/catalog", defaults={"extension": None})
 @catalog.get("/catalog.<extension>")
 def dcat(extension: str | None) -> Response:
     """The catalog, Turtle by default (``*/*`` or no Accept), paged by ``?page=``."""
-    settings = current_settings()
-    release, store = current_store().get()
+    settings = state().settings
+    current = state().current()
+    release, store = current.release, current.store
     pages = page_count(settings)
     page = request.args.get("page", 1, type=int)
     if not 1 <= page <= pages:
@@ -73,8 +70,9 @@ def dcat(extension: str | None) -> Response:
 @catalog.get("/.well-known/void.<extension>")
 def void(extension: str | None) -> Response:
     """The VoID description of the release."""
-    settings = current_settings()
-    release, store = current_store().get()
+    settings = state().settings
+    current = state().current()
+    release, store = current.release, current.store
     return _graph_response(
         "void", lambda: void_graph(store, settings, release), extension, "catalog.void"
     )

@@ -1,8 +1,8 @@
 """Reading a SPARQL 1.1 Protocol request: which operation, its text and its dataset.
 
 Query by GET, by POST form or by POST ``application/sparql-query``; update by POST form
-or ``application/sparql-update`` only. Bodies must be UTF-8. Every mistake is a typed
-error with one sentence that says what to send instead.
+or ``application/sparql-update`` only, with its bearer token. Bodies must be UTF-8. Every
+mistake is a typed error with one sentence that says what to send instead.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from flask import Request
 from werkzeug.datastructures import MultiDict
 
 from kuopio_kg.errors import MethodNotAllowed, PayloadTooLarge, QueryError, UnsupportedMediaType
+from kuopio_kg.sparql.jobs import Operation as Kind
+from kuopio_kg.sparql.service import Dataset
 
 FORM = "application/x-www-form-urlencoded"
 QUERY = "application/sparql-query"
@@ -20,8 +22,8 @@ UPDATE = "application/sparql-update"
 
 #: Dataset parameters of each operation (default graphs, named graphs).
 DATASET_PARAMETERS = {
-    "query": ("default-graph-uri", "named-graph-uri"),
-    "update": ("using-graph-uri", "using-named-graph-uri"),
+    Kind.QUERY: ("default-graph-uri", "named-graph-uri"),
+    Kind.UPDATE: ("using-graph-uri", "using-named-graph-uri"),
 }
 
 
@@ -29,10 +31,9 @@ DATASET_PARAMETERS = {
 class Operation:
     """One query or update as the client sent it."""
 
-    kind: str  # "query" or "update"
+    kind: Kind
     text: str
-    default_graphs: tuple[str, ...]
-    named_graphs: tuple[str, ...]
+    dataset: Dataset
 
 
 def read(request: Request, max_body: int) -> Operation | None:
@@ -54,7 +55,7 @@ def read(request: Request, max_body: int) -> Operation | None:
         merged.update(request.form)
         return _from_parameters(merged)
     if request.mimetype in (QUERY, UPDATE):
-        kind = "query" if request.mimetype == QUERY else "update"
+        kind = Kind.QUERY if request.mimetype == QUERY else Kind.UPDATE
         return _operation(kind, _utf8(request.get_data()), request.args)
     raise UnsupportedMediaType(
         f"POST bodies must be {QUERY}, {UPDATE} or {FORM}, not {request.mimetype or 'untyped'}."
@@ -69,22 +70,23 @@ def _from_parameters(parameters: MultiDict[str, str]) -> Operation:
             "Send exactly one 'query' or one 'update' parameter; "
             f"this request has {len(queries)} queries and {len(updates)} updates."
         )
-    kind, text = ("query", queries[0]) if queries else ("update", updates[0])
+    kind, text = (Kind.QUERY, queries[0]) if queries else (Kind.UPDATE, updates[0])
     return _operation(kind, text, parameters)
 
 
-def _operation(kind: str, text: str, parameters: MultiDict[str, str]) -> Operation:
+def _operation(kind: Kind, text: str, parameters: MultiDict[str, str]) -> Operation:
     if not text.strip():
         raise QueryError(
-            f"The {kind} is empty; send SPARQL text in the '{kind}' parameter or body."
+            f"The {kind.value} is empty; send SPARQL text in the '{kind.value}' parameter or body."
         )
     default_key, named_key = DATASET_PARAMETERS[kind]
-    other = DATASET_PARAMETERS["update" if kind == "query" else "query"]
+    other = DATASET_PARAMETERS[Kind.UPDATE if kind is Kind.QUERY else Kind.QUERY]
     if any(key in parameters for key in other):
-        raise QueryError(f"{' and '.join(other)} do not apply to a {kind}; use {default_key}.")
-    return Operation(
-        kind, text, tuple(parameters.getlist(default_key)), tuple(parameters.getlist(named_key))
-    )
+        raise QueryError(
+            f"{' and '.join(other)} do not apply to a {kind.value}; use {default_key}."
+        )
+    dataset = Dataset(tuple(parameters.getlist(default_key)), tuple(parameters.getlist(named_key)))
+    return Operation(kind, text, dataset)
 
 
 def _utf8(body: bytes) -> str:
@@ -92,3 +94,11 @@ def _utf8(body: bytes) -> str:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise QueryError(f"The request body is not valid UTF-8 (byte {exc.start}).") from None
+
+
+def bearer_token(request: Request) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header; None without one."""
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        return None
+    return given.strip()

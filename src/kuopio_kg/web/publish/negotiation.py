@@ -13,8 +13,7 @@ from collections.abc import Callable, Mapping
 from flask import Response, request
 
 from kuopio_kg.errors import NotAcceptable
-
-HTML = "text/html"
+from kuopio_kg.web.pages import HTML
 
 _NAMES_CHARSET = frozenset({HTML, "text/plain", "application/xml"})
 

@@ -1,0 +1,60 @@
+"""The current release as a long-running process follows it: one object per release.
+
+:class:`Follower` reads the release pointer (one ``readlink``) on every call and hands
+out the :class:`Current` of the release it names. A new build gives a new ``Current``, so
+the store and everything remembered about the release (:meth:`Current.remember`) change
+together, and nothing made from one release is served with another.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from functools import cached_property
+from pathlib import Path
+from typing import Any, TypeVar
+
+from kuopio_kg.release import Release, Releases
+from kuopio_kg.store import OxigraphStore
+
+T = TypeVar("T")
+
+
+class Current:
+    """One release, its store (opened read-only on first use) and what was made from it."""
+
+    def __init__(self, release: Release) -> None:
+        self.release = release
+        self._made: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    @cached_property
+    def store(self) -> OxigraphStore:
+        return OxigraphStore(self.release.store_path)
+
+    def remember(self, key: str, make: Callable[[], T]) -> T:
+        """The value of ``key`` for this release, made by ``make()`` the first time."""
+        with self._lock:
+            if key not in self._made:
+                self._made[key] = make()
+            value: T = self._made[key]
+            return value
+
+
+class Follower:
+    """The current release below ``data_dir``, followed from one call to the next."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self._releases = Releases(data_dir)
+        self._current: Current | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Current:
+        """The current release; a clear ReleaseError before the first build."""
+        with self._lock:
+            if self._current is None or self._current.release.id != self._releases.current_id():
+                self._current = Current(self._releases.current())
+            return self._current
+
+    def release(self) -> Release:
+        return self.get().release

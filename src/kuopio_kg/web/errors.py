@@ -1,0 +1,48 @@
+"""The one place errors become HTTP responses.
+
+A project error answers with its own status and sentence (and the headers it carries); a
+Werkzeug HTTP error with its description; anything else, and an :class:`InternalError`
+such as a crashed worker, is logged with the request id and answered with a 500 that
+only asks the user to quote that id. Browsers get an HTML page, other clients JSON.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from flask import Flask, Response, g, jsonify
+from werkzeug.exceptions import HTTPException
+
+from kuopio_kg.errors import EndpointError, InternalError, KuopioKgError
+from kuopio_kg.web.pages import error_page, prefers_html
+
+log = logging.getLogger("kuopio_kg.web")
+
+
+def install_errors(app: Flask) -> None:
+    @app.errorhandler(KuopioKgError)
+    def _known(error: KuopioKgError) -> tuple[Response, int]:
+        if isinstance(error, InternalError):
+            return _unknown(error)
+        response = _body(error.message, error.http_status, getattr(error, "suggestions", ()))
+        if isinstance(error, EndpointError):
+            response.headers.update(error.headers())
+        return response, error.http_status
+
+    @app.errorhandler(HTTPException)
+    def _http(error: HTTPException) -> tuple[Response, int]:
+        status = error.code or 500
+        return _body(error.description or error.name, status), status
+
+    @app.errorhandler(Exception)
+    def _unknown(error: Exception) -> tuple[Response, int]:
+        log.error("request %s failed", g.get("request_id"), exc_info=error)
+        message = f"Internal error; quote request id {g.get('request_id')} when reporting it."
+        return _body(message, 500), 500
+
+
+def _body(message: str, status: int, suggestions: Sequence[str] = ()) -> Response:
+    if prefers_html():
+        return error_page(message, status, suggestions)
+    return jsonify(error=message, status=status, request_id=g.get("request_id"))

@@ -1,6 +1,15 @@
-"""The project's runners for the W3C SPARQL 1.1 suites copied into ``sparql11/``.
+"""Third-party conformance suites, copied unchanged with their licences, and the project's
+own runners for them.
 
-Modules, in the order data flows through them:
+Data folders, each with a README naming its origin (repository, path, commit):
+
+- ``sparql11/``               W3C SPARQL 1.1 query, result-format, protocol and service
+  description tests
+- ``owl2rl/``                 OWL 2 RL test cases (RDF-Based Semantics sub-suite, W3C RL cases)
+- ``dcat-ap/3.0.1/shacl/``    the DCAT-AP shapes the catalog must satisfy
+- ``reconciliation/``         Reconciliation Service API schemas
+
+Runners for the SPARQL suites, in the order data flows through them:
 
 - ``manifest``  reads the manifests (evaluation, protocol, service description) into records
 - ``answers``   answers and expected results in one exact form, read from any result format
@@ -8,6 +17,8 @@ Modules, in the order data flows through them:
 - ``engines``   pyoxigraph in-process (the reference) and a server over HTTP
 - ``evaluate``  runs the query-evaluation tests against an engine and scores it
 - ``protocol``  runs the protocol and service-description tests against a server
+
+and for the OWL 2 RL cases, the package ``owl2rl_runner``.
 """
 
-__all__ = ["answers", "compare", "engines", "evaluate", "manifest", "protocol"]
+__all__ = ["answers", "compare", "engines", "evaluate", "manifest", "owl2rl_runner", "protocol"]

@@ -1,6 +1,6 @@
 """OWL 2 RL reasoning at build time: engines behind one interface."""
 
-from kuopio_kg.reason.base import ENGINES, Closure, Engine, engine, infer
+from kuopio_kg.reason.base import ENGINES, Closure, Engine, infer
 from kuopio_kg.reason.engine.explain import Explainer, Explanation, explain, format_explanation
 from kuopio_kg.reason.kuopio_engine import owl2rl_closure
 from kuopio_kg.reason.trivial import is_trivial
@@ -11,7 +11,6 @@ __all__ = [
     "Engine",
     "Explainer",
     "Explanation",
-    "engine",
     "explain",
     "format_explanation",
     "infer",

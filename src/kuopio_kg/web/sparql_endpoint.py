@@ -126,7 +126,7 @@ def install_endpoint(app: Flask, settings: Settings) -> Endpoint:
         timeout=settings.query_timeout,
         service_timeout=settings.service_timeout,
         max_rows=settings.max_rows,
-        service_allow=tuple(settings.service_allow.split()),
+        service_allow=settings.service_allow,
     )
     endpoint = Endpoint(
         settings,

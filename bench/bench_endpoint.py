@@ -41,7 +41,7 @@ from rdflib import Graph
 
 from kuopio_kg.reason import infer
 from kuopio_kg.release import Releases
-from kuopio_kg.settings import PROJECT_ROOT, Settings
+from kuopio_kg.settings import PROJECT_ROOT, Reasoner, Settings
 from kuopio_kg.store import OxigraphStore
 
 GENERATOR = PROJECT_ROOT.parent / "shared" / "bench" / "gen_graph.py"
@@ -118,7 +118,7 @@ def graph_file(cache: Path, scale: int) -> Path:
 
 def inferred_file(cache: Path, source: Path) -> tuple[Path, str]:
     """The new, non-trivial triples of the closure of ``source`` (N-Triples), made once."""
-    name = "kuopio"
+    name = Reasoner.KUOPIO
     path = cache / f"inferred-{name}-{source.stem}.nt"
     if not path.exists():
         started = time.perf_counter()

@@ -122,6 +122,4 @@ def own_inputs(tmp_path: Path) -> Settings:
     target = tmp_path
     shutil.copytree(REPO / "ontology", target / "ontology")
     shutil.copytree(REPO / "data", target / "data")
-    return Settings.from_env(environ={}).replace(
-        data_dir=target / "var", ontology_dir=target / "ontology", input_dir=target / "data"
-    )
+    return Settings.from_env(environ={}).replace(data_dir=target / "var", source=target)

@@ -46,9 +46,7 @@ def small(tmp_path: Path) -> Settings:
     (tmp_path / "ontology" / "kuopio.ttl").write_text(ONTOLOGY)
     (tmp_path / "ontology" / "shapes.ttl").write_text(SHAPES)
     (tmp_path / "data" / "events.ttl").write_text(FESTIVAL.format(slug="anti", label="ANTI"))
-    return Settings.from_env(environ={}).replace(
-        ontology_dir=tmp_path / "ontology", input_dir=tmp_path / "data", data_dir=tmp_path / "var"
-    )
+    return Settings.from_env(environ={}).replace(source=tmp_path, data_dir=tmp_path / "var")
 
 
 def _count(settings: Settings, release: Release, graph: str) -> int:

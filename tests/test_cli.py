@@ -82,8 +82,7 @@ def test_validate_reports_file_line_entity_and_fix(own_inputs: Settings) -> None
     done = subprocess.run(
         [
             sys.executable, "-m", "kuopio_kg.cli",
-            "--ontology-dir", str(broken.ontology_dir),
-            "--input-dir", str(broken.input_dir),
+            "--source", str(broken.source),
             "validate",
         ],
         capture_output=True,
@@ -107,7 +106,7 @@ def test_syntax_error_exit_code_names_file_and_line(own_inputs: Settings) -> Non
     broken = own_inputs
     (broken.input_dir / "zz-syntax.ttl").write_text("<a> <b> <c>\n<d> .\n")
     done = subprocess.run(
-        [sys.executable, "-m", "kuopio_kg.cli", "--input-dir", str(broken.input_dir),
+        [sys.executable, "-m", "kuopio_kg.cli", "--source", str(broken.source),
          "--data-dir", str(broken.data_dir), "build"],
         capture_output=True,
         text=True,

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from kuopio_kg.errors import InputError
+from kuopio_kg.errors import InputError, NoInputError
 from kuopio_kg.load import discover, input_digest, load, parse_file
-from kuopio_kg.settings import Settings
+from kuopio_kg.settings import Reasoner, Settings
 
 
 def _inputs(root: Path) -> Settings:
@@ -30,9 +30,7 @@ def _inputs(root: Path) -> Settings:
         "<http://www.w3.org/2004/02/skos/core#exactMatch> "
         "<http://www.wikidata.org/entity/Q162279> .\n"
     )
-    return Settings.from_env(environ={}).replace(
-        ontology_dir=root / "ontology", input_dir=root / "data", data_dir=root / "var"
-    )
+    return Settings.from_env(environ={}).replace(source=root, data_dir=root / "var")
 
 
 def test_files_go_to_their_graphs(tmp_path: Path) -> None:
@@ -50,6 +48,29 @@ def test_files_go_to_their_graphs(tmp_path: Path) -> None:
         "inferred": 0,
         "metadata": 0,
     }
+
+
+def test_files_are_shown_relative_to_the_source(tmp_path: Path) -> None:
+    shown = [f.shown for f in discover(_inputs(tmp_path))]
+    assert shown == ["ontology/kuopio.ttl", "data/events.ttl", "data/links/wikidata.ttl"]
+
+
+@pytest.mark.parametrize("missing", ["ontology", "data"])
+def test_a_source_without_ontology_or_data_names_the_folder(tmp_path: Path, missing: str) -> None:
+    settings = _inputs(tmp_path)
+    for path in (tmp_path / missing).glob("*.ttl"):
+        if path.name != "shapes.ttl":
+            path.unlink()
+    with pytest.raises(NoInputError) as caught:
+        load(settings)
+    assert caught.value.folder == tmp_path / missing
+    assert str(tmp_path / missing) in caught.value.message
+    assert caught.value.exit_code != 0
+
+
+def test_an_empty_source_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(NoInputError, match=str(tmp_path / "ontology")):
+        input_digest(Settings.from_env(environ={}).replace(source=tmp_path))
 
 
 def test_another_base_iri_rewrites_every_iri(tmp_path: Path) -> None:
@@ -83,4 +104,4 @@ def test_release_id_follows_content_not_time(tmp_path: Path) -> None:
 
 
 def _inputs_changed_reasoner(settings: Settings) -> Settings:
-    return settings.replace(reasoner="other")
+    return settings.replace(reasoner=Reasoner.OWLRL)

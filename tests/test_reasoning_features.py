@@ -14,6 +14,7 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.query import ResultRow
 
 from kuopio_kg.reason import infer
+from kuopio_kg.settings import Reasoner
 
 REPO = Path(__file__).resolve().parent.parent
 KKG = Namespace("https://w3id.org/kuopio-kg/ontology#")
@@ -55,7 +56,7 @@ def asserted() -> Graph:
 @pytest.fixture(scope="module")
 def inferred(asserted: Graph) -> Graph:
     """Only the new triples (owlrl runs once per module), so each test sees an inference."""
-    return infer(asserted, "owlrl")
+    return infer(asserted, Reasoner.OWLRL)
 
 
 @pytest.fixture(scope="module")

@@ -7,14 +7,18 @@ from pathlib import Path
 import pytest
 
 from kuopio_kg.errors import SettingsError
-from kuopio_kg.settings import Settings, describe
+from kuopio_kg.reason import ENGINES
+from kuopio_kg.settings import Reasoner, Settings, describe
 
 
 def test_defaults_match_the_issue() -> None:
     settings = Settings.from_env(environ={})
     assert (settings.host, settings.port) == ("127.0.0.1", 8080)
     assert settings.base_iri == "https://w3id.org/kuopio-kg/"
-    assert settings.data_dir.name == "var"
+    assert settings.data_dir == Path("var"), "releases go below the current directory"
+    assert (settings.source / "ontology" / "kuopio.ttl").is_file()
+    assert settings.reasoner is Reasoner.KUOPIO
+    assert settings.service_allow == ("https://query.wikidata.org/sparql",)
 
 
 def test_environment_values_are_typed() -> None:
@@ -32,12 +36,35 @@ def test_environment_values_are_typed() -> None:
     assert settings.graph_iri("data") == "http://example.org/kg/graph/data"
 
 
+def test_options_are_typed_when_read() -> None:
+    settings = Settings.from_env(
+        environ={
+            "KUOPIO_KG_REASONER": "owlrl",
+            "KUOPIO_KG_SERVICE_ALLOW": " https://a.example/sparql  http://b.example:8890/q ",
+            "KUOPIO_KG_SOURCE": "/srv/kg-inputs",
+        }
+    )
+    assert settings.reasoner is Reasoner.OWLRL
+    assert settings.service_allow == ("https://a.example/sparql", "http://b.example:8890/q")
+    assert settings.ontology_dir == Path("/srv/kg-inputs/ontology")
+    assert settings.queries_dir == Path("/srv/kg-inputs/queries")
+    assert Settings.from_env(environ={"KUOPIO_KG_SERVICE_ALLOW": ""}).service_allow == ()
+
+
+def test_every_reasoner_has_an_engine() -> None:
+    assert set(ENGINES) == set(Reasoner)
+
+
 @pytest.mark.parametrize(
     ("name", "value"),
     [
         ("KUOPIO_KG_PORT", "eighty"),
         ("KUOPIO_KG_BASE_IRI", "ftp://x/"),
         ("KUOPIO_KG_BASE_IRI", "http://x"),
+        ("KUOPIO_KG_REASONER", "hermit"),
+        ("KUOPIO_KG_SERVICE_ALLOW", "https://query.wikidata.org/sparql query.example.org"),
+        ("KUOPIO_KG_SERVICE_ALLOW", "ftp://files.example.org/"),
+        ("KUOPIO_KG_SERVICE_ALLOW", "https:///sparql"),
     ],
 )
 def test_bad_values_name_the_variable(name: str, value: str) -> None:

@@ -8,6 +8,7 @@ The message is one sentence for a person: what is wrong, where, what to do.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 class KuopioKgError(Exception):
@@ -73,6 +74,19 @@ class InputError(KuopioKgError):
             "the build stopped and the current release is unchanged."
         )
         self.problems = [problem]
+
+
+class NoInputError(KuopioKgError):
+    """The source folder holds none of the files a build needs (no ontology, or no data)."""
+
+    exit_code = 66  # EX_NOINPUT
+
+    def __init__(self, folder: Path, pattern: str) -> None:
+        super().__init__(
+            f"No input: {folder} holds no {pattern} file; point --source (KUOPIO_KG_SOURCE) "
+            "at a folder with ontology/, data/ and queries/ inside."
+        )
+        self.folder = folder
 
 
 class ValidationError(KuopioKgError):

@@ -49,8 +49,9 @@ def read_example(path: Path) -> ExampleQuery:
             header[key.strip().lower()] = value.strip()
     for key in REQUIRED:
         if not header.get(key):
+            shown = display_path(path, path.parent.parent)
             raise InputError(
-                Problem(display_path(path), 1, path.stem, f"the header has no '# {key}:' line",
+                Problem(shown, 1, path.stem, f"the header has no '# {key}:' line",
                         f"start the file with '# {key}: ...'")
             )  # fmt: skip
     return ExampleQuery(

@@ -1,9 +1,10 @@
 """Load stage: find the input files, parse them, and put each in its named graph.
 
-Which graph a file belongs to is decided by where it lies (:data:`LAYOUT`); the SHACL
-shapes are found here too but only validate, they are never stored. Files are written
-against :data:`~kuopio_kg.namespaces.DEFAULT_BASE`; with another base configured, every
-IRI under it is rewritten while loading.
+Which graph a file belongs to is decided by where it lies in the ``source`` folder
+(:data:`LAYOUT`); a source without an ontology or without data is an error, not an empty
+build. The SHACL shapes are found here too but only validate, they are never stored. Files
+are written against :data:`~kuopio_kg.namespaces.DEFAULT_BASE`; with another base
+configured, every IRI under it is rewritten while loading.
 """
 
 from __future__ import annotations
@@ -18,30 +19,30 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
 
 from kuopio_kg import __version__
-from kuopio_kg.errors import InputError, Problem
+from kuopio_kg.errors import InputError, NoInputError, Problem
 from kuopio_kg.graphs import ALL
 from kuopio_kg.namespaces import DEFAULT_BASE
-from kuopio_kg.settings import PROJECT_ROOT, Settings
+from kuopio_kg.settings import Settings
 
 SHAPES_FILE = "shapes.ttl"
 
-#: (setting naming the folder, glob below it, named graph). Order is load order.
+#: (Settings property naming a folder of the source, glob below it, named graph), in load order.
 LAYOUT: tuple[tuple[str, str, str], ...] = (
     ("ontology_dir", "*.ttl", "ontology"),
     ("input_dir", "*.ttl", "data"),
     ("input_dir", "links/*.ttl", "links"),
 )
 
+#: The named graphs a build cannot do without: at least one file must feed each.
+REQUIRED_GRAPHS = ("ontology", "data")
+
 
 @dataclass(frozen=True)
 class InputFile:
     path: Path
     graph: str
-
-    @property
-    def shown(self) -> str:
-        """The path as a person should see it in a message (relative to the checkout)."""
-        return display_path(self.path)
+    #: The path relative to the source folder: in messages, the release record and its id.
+    shown: str
 
 
 @dataclass
@@ -52,6 +53,7 @@ class Loaded:
     files: list[InputFile]
     shapes: Graph
     shapes_file: Path
+    source: Path
     origins: dict[Node, InputFile] = field(default_factory=dict)
 
     def union(self, *names: str) -> Graph:
@@ -63,18 +65,23 @@ class Loaded:
         return merged
 
 
-def display_path(path: Path) -> str:
-    return str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else str(path)
+def display_path(path: Path, root: Path) -> str:
+    """``path`` as a person should see it: relative to ``root`` when it lies below it."""
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
 
 def discover(settings: Settings) -> list[InputFile]:
-    """Every input file in load order, with the graph it goes to."""
+    """Every input file in load order, with the graph it goes to.
+
+    Raises :class:`NoInputError` naming the folder when the ontology or the data is missing.
+    """
     found: list[InputFile] = []
-    for folder_setting, pattern, graph in LAYOUT:
-        folder: Path = getattr(settings, folder_setting)
-        for path in sorted(folder.glob(pattern)):
-            if path.name != SHAPES_FILE:
-                found.append(InputFile(path, graph))
+    for folder_property, pattern, graph in LAYOUT:
+        folder: Path = getattr(settings, folder_property)
+        paths = [path for path in sorted(folder.glob(pattern)) if path.name != SHAPES_FILE]
+        if not paths and graph in REQUIRED_GRAPHS:
+            raise NoInputError(folder.absolute(), pattern)
+        found.extend(InputFile(path, graph, display_path(path, settings.source)) for path in paths)
     return found
 
 
@@ -95,23 +102,25 @@ def input_digest(settings: Settings) -> str:
     if shapes.exists():
         paths.append(shapes)
     for path in paths:
-        digest.update(display_path(path).encode() + b"\0")
+        digest.update(display_path(path, settings.source).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
-def parse_file(path: Path, base_iri: str = DEFAULT_BASE) -> Graph:
+def parse_file(path: Path, base_iri: str = DEFAULT_BASE, shown: str | None = None) -> Graph:
     """Parse one Turtle file, rewriting the default base to ``base_iri``.
 
-    A syntax error becomes an :class:`InputError` naming the file and the line.
+    A syntax error becomes an :class:`InputError` naming the file (as ``shown``, by default
+    the path itself) and the line.
     """
+    shown = str(path) if shown is None else shown
     graph = Graph()
     try:
         graph.parse(path, format="turtle")
     except BadSyntax as exc:
         raise InputError(
             Problem(
-                file=display_path(path),
+                file=shown,
                 line=exc.lines + 1,
                 entity="(syntax)",
                 what=f"Turtle syntax error: {exc._why}",
@@ -120,7 +129,7 @@ def parse_file(path: Path, base_iri: str = DEFAULT_BASE) -> Graph:
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(
-            Problem(display_path(path), None, "(file)", f"cannot be read: {exc}", "check the file")
+            Problem(shown, None, "(file)", f"cannot be read: {exc}", "check the file")
         ) from None
     if base_iri != DEFAULT_BASE:
         graph = _rebase(graph, base_iri)
@@ -147,7 +156,7 @@ def load(settings: Settings) -> Loaded:
     files = discover(settings)
     origins: dict[Node, InputFile] = {}
     for item in files:
-        parsed = parse_file(item.path, settings.base_iri)
+        parsed = parse_file(item.path, settings.base_iri, item.shown)
         target = graphs[item.graph]
         for prefix, namespace in parsed.namespaces():
             target.bind(prefix, namespace, override=False)
@@ -155,8 +164,11 @@ def load(settings: Settings) -> Loaded:
             target.add(triple)
             origins.setdefault(triple[0], item)
     shapes_file = shapes_path(settings)
-    shapes = parse_file(shapes_file, settings.base_iri) if shapes_file.exists() else Graph()
-    return Loaded(graphs, files, shapes, shapes_file, origins)
+    shapes = Graph()
+    if shapes_file.exists():
+        shown = display_path(shapes_file, settings.source)
+        shapes = parse_file(shapes_file, settings.base_iri, shown)
+    return Loaded(graphs, files, shapes, shapes_file, settings.source, origins)
 
 
 def line_of(path: Path, graph_prefixes: Iterable[tuple[str, URIRef]], iri: str) -> int | None:

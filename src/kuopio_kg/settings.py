@@ -11,16 +11,33 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from kuopio_kg import graphs
 from kuopio_kg.errors import SettingsError
 
 PREFIX = "KUOPIO_KG_"
 
-#: The checkout (or installed tree) the default input and data folders are relative to.
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
+#: The folder this package is installed in (or ``src/kuopio_kg`` in a checkout).
+PACKAGE_DIR = Path(str(files("kuopio_kg")))
+
+#: The checkout this module lies in, when run from one: tests and benchmarks find the README
+#: and ``../shared`` from here. Settings never depend on it (an installed wheel has none).
+PROJECT_ROOT = PACKAGE_DIR.parents[1]
+
+#: A list of endpoint IRIs, each an absolute http(s) IRI.
+IRIList = tuple[str, ...]
+
+
+class Reasoner(StrEnum):
+    """The OWL 2 RL engines a build can use (the ``reasoner`` setting)."""
+
+    KUOPIO = "kuopio"
+    OWLRL = "owlrl"
 
 
 def _parse_bool(text: str) -> bool:
@@ -38,6 +55,22 @@ def _parse_iri(text: str) -> str:
     return text
 
 
+def _parse_reasoner(text: str) -> Reasoner:
+    try:
+        return Reasoner(text.strip())
+    except ValueError:
+        raise ValueError("expected one of " + ", ".join(Reasoner)) from None
+
+
+def _parse_iri_list(text: str) -> IRIList:
+    iris = tuple(text.split())
+    for iri in iris:
+        parts = urlsplit(iri)
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise ValueError(f"{iri!r} is not an absolute http(s) IRI")
+    return iris
+
+
 #: How a text value becomes a typed one, by the field's declared type.
 _PARSERS: dict[str, Callable[[str], Any]] = {
     "str": str,
@@ -46,6 +79,8 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "bool": _parse_bool,
     "Path": lambda text: Path(text).expanduser(),
     "IRI": _parse_iri,
+    "Reasoner": _parse_reasoner,
+    "IRIList": _parse_iri_list,
 }
 
 
@@ -56,27 +91,26 @@ class Settings:
     host: str = field(default="127.0.0.1", metadata={"help": "Address the server listens on."})
     port: int = field(default=8080, metadata={"help": "TCP port the server listens on."})
     data_dir: Path = field(
-        default=PROJECT_ROOT / "var",
-        metadata={"help": "Folder holding the releases and the pointer to the current one."},
+        default=Path("var"),
+        metadata={
+            "help": "Folder holding the releases and the pointer to the current one "
+            "(a relative path is taken from the current directory)."
+        },
     )
     base_iri: str = field(
         default="https://w3id.org/kuopio-kg/",
         metadata={"help": "Base of every IRI the graph mints (ontology, instances, graphs)."},
     )
-    ontology_dir: Path = field(
-        default=PROJECT_ROOT / "ontology",
-        metadata={"help": "Folder with the ontology and the SHACL shapes."},
+    source: Path = field(
+        default=PACKAGE_DIR / "inputs",
+        metadata={
+            "help": "Folder with the inputs: ontology/ (with the SHACL shapes), data/ (links "
+            "in data/links/) and queries/ (the examples); the default is the copy installed "
+            "with the package."
+        },
     )
-    input_dir: Path = field(
-        default=PROJECT_ROOT / "data",
-        metadata={"help": "Folder with the curated Turtle data (links in links/)."},
-    )
-    queries_dir: Path = field(
-        default=PROJECT_ROOT / "queries",
-        metadata={"help": "Folder with the example queries offered to users and checked by tests."},
-    )
-    reasoner: str = field(
-        default="kuopio",
+    reasoner: Reasoner = field(
+        default=Reasoner.KUOPIO,
         metadata={"help": "OWL 2 RL engine of the build: kuopio (fast), or owlrl (the reference)."},
     )
     workers: int = field(
@@ -133,9 +167,12 @@ class Settings:
         default="",
         metadata={"help": "Bearer token that enables SPARQL Update; empty disables updates."},
     )
-    service_allow: str = field(
-        default="https://query.wikidata.org/sparql",
-        metadata={"help": "Space-separated SERVICE endpoints federated queries may call."},
+    service_allow: IRIList = field(
+        default=("https://query.wikidata.org/sparql",),
+        metadata={
+            "help": "Space-separated SERVICE endpoints federated queries may call "
+            "(absolute http or https IRIs)."
+        },
     )
     service_timeout: float = field(
         default=10.0,
@@ -159,6 +196,21 @@ class Settings:
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed (used by the CLI options and by tests)."""
         return dataclasses.replace(self, **changes)
+
+    @property
+    def ontology_dir(self) -> Path:
+        """The ontology and the SHACL shapes, inside :attr:`source`."""
+        return self.source / "ontology"
+
+    @property
+    def input_dir(self) -> Path:
+        """The curated Turtle data (links in ``links/``), inside :attr:`source`."""
+        return self.source / "data"
+
+    @property
+    def queries_dir(self) -> Path:
+        """The example queries with their expected answers, inside :attr:`source`."""
+        return self.source / "queries"
 
     @property
     def ontology_iri(self) -> str:
@@ -191,14 +243,16 @@ def parse_value(f: dataclasses.Field[Any], text: str, origin: str) -> Any:
 
 def describe() -> list[tuple[str, str, str]]:
     """(environment variable, default, help) for every setting, for docs and ``--help``."""
-    rows = []
-    for f in dataclasses.fields(Settings):
-        default = f.default
-        if isinstance(default, Path):
-            default = (
-                default.relative_to(PROJECT_ROOT)
-                if default.is_relative_to(PROJECT_ROOT)
-                else default
-            )
-        rows.append((PREFIX + f.name.upper(), str(default), str(f.metadata["help"])))
-    return rows
+    return [
+        (PREFIX + f.name.upper(), _shown(f.default), str(f.metadata["help"]))
+        for f in dataclasses.fields(Settings)
+    ]
+
+
+def _shown(default: object) -> str:
+    """A default as the docs show it: the package's own folders by their place in it."""
+    if isinstance(default, Path) and default.is_relative_to(PACKAGE_DIR):
+        return str(default.relative_to(PACKAGE_DIR.parent))
+    if isinstance(default, tuple):
+        return " ".join(default)
+    return str(default)

@@ -49,7 +49,7 @@ def _problem(loaded: Loaded, report: Graph, result: Node) -> Problem:
         what = f"{what} (property {loaded.graphs['data'].namespace_manager.normalizeUri(path)})"
     origin = loaded.origins.get(focus) if focus is not None else None
     if origin is None:
-        return Problem(display_path(loaded.shapes_file), None, str(focus), what, fix)
+        return Problem(display_path(loaded.shapes_file, loaded.source), None, str(focus), what, fix)
     line = line_of(origin.path, loaded.graphs[origin.graph].namespaces(), str(focus))
     return Problem(origin.shown, line, str(focus), what, fix)
 

@@ -90,4 +90,3 @@ SAMPLE_DATA = (
     )
     + " GRAPH ex:g { ex:p0 ex:knows ex:p1 } }"
 )
-

@@ -26,9 +26,7 @@ FIXTURE = Path(__file__).parent / "fixture"
 @pytest.fixture(scope="session")
 def small_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings.from_env(environ={}).replace(
-        data_dir=tmp_path_factory.mktemp("small-var"),
-        ontology_dir=FIXTURE / "ontology",
-        input_dir=FIXTURE / "data",
+        data_dir=tmp_path_factory.mktemp("small-var"), source=FIXTURE
     )
 
 

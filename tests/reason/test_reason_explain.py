@@ -17,7 +17,7 @@ from kuopio_kg.reason.engine.explain import (
     explain,
     format_explanation,
 )
-from kuopio_kg.settings import Settings
+from kuopio_kg.settings import Reasoner, Settings
 
 EX = Namespace("http://example.org/")
 
@@ -37,7 +37,7 @@ def _leaves_are_asserted(node: Explanation, graph: Graph, closure: set[TermTripl
 
 
 def test_every_inferred_triple_of_the_project_is_explained(project_graph: Graph) -> None:
-    inferred = infer(project_graph, "kuopio")
+    inferred = infer(project_graph, Reasoner.KUOPIO)
     complete = Graph()
     for triple in project_graph:
         complete.add(triple)

@@ -7,6 +7,7 @@ from rdflib import Graph
 
 from kuopio_kg.errors import InconsistentError
 from kuopio_kg.reason import infer, owl2rl_closure
+from kuopio_kg.settings import Reasoner
 
 PREFIXES = """
 @prefix ex: <http://example.org/> .
@@ -35,7 +36,7 @@ def _graph(turtle: str) -> Graph:
 @pytest.mark.parametrize(("turtle", "rule", "resource"), CASES)
 def test_inconsistency_names_rule_and_resource(turtle: str, rule: str, resource: str) -> None:
     with pytest.raises(InconsistentError) as caught:
-        infer(_graph(turtle), "kuopio")
+        infer(_graph(turtle), Reasoner.KUOPIO)
     message = caught.value.message
     assert rule in message
     assert resource.replace("ex:", "<http://example.org/") + ">" in message
@@ -45,4 +46,4 @@ def test_inconsistency_names_rule_and_resource(turtle: str, rule: str, resource:
 def test_consistent_input_is_not_flagged() -> None:
     turtle = "ex:A owl:disjointWith ex:B . ex:x a ex:A . ex:y a ex:B ."
     assert not owl2rl_closure(_graph(turtle))[1]
-    assert len(infer(_graph(turtle), "kuopio")) == 0
+    assert len(infer(_graph(turtle), Reasoner.KUOPIO)) == 0

@@ -6,7 +6,7 @@ closure into the inferred graph, dropping what :mod:`.trivial` calls noise;
 :mod:`.owlrl_engine` (the reference) are the engines.
 """
 
-from kuopio_kg.reason.base import ENGINES, Engine, engine, infer
+from kuopio_kg.reason.base import ENGINES, Engine, infer
 from kuopio_kg.reason.closure import Closure
 from kuopio_kg.reason.engine.explain import Explainer, Explanation, explain, format_explanation
 from kuopio_kg.reason.kuopio_engine import owl2rl_closure
@@ -18,7 +18,6 @@ __all__ = [
     "Engine",
     "Explainer",
     "Explanation",
-    "engine",
     "explain",
     "format_explanation",
     "infer",

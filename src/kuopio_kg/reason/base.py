@@ -13,9 +13,10 @@ from collections.abc import Callable
 
 from rdflib import Graph
 
-from kuopio_kg.errors import InconsistentError, SettingsError
+from kuopio_kg.errors import InconsistentError
 from kuopio_kg.reason.closure import Closure
 from kuopio_kg.reason.trivial import is_trivial
+from kuopio_kg.settings import Reasoner
 
 Engine = Callable[[Graph], Closure]
 
@@ -32,28 +33,19 @@ def _kuopio(graph: Graph) -> Closure:
     return kuopio_closure(graph)
 
 
-#: Engines by the name the ``reasoner`` setting and ``--reasoner`` option use.
-ENGINES: dict[str, Engine] = {
-    "owlrl": _owlrl,
-    "kuopio": _kuopio,
+#: Engines by the ``reasoner`` setting (whose values are checked when settings are read).
+ENGINES: dict[Reasoner, Engine] = {
+    Reasoner.OWLRL: _owlrl,
+    Reasoner.KUOPIO: _kuopio,
 }
 
 
-def engine(name: str) -> Engine:
-    """The engine called ``name``, or a clear error listing the known ones."""
-    try:
-        return ENGINES[name]
-    except KeyError:
-        known = ", ".join(sorted(ENGINES))
-        raise SettingsError(f"Unknown reasoner {name!r}; choose one of: {known}.") from None
-
-
-def infer(asserted: Graph, engine_name: str) -> Graph:
+def infer(asserted: Graph, reasoner: Reasoner) -> Graph:
     """The triples the OWL 2 RL closure of ``asserted`` adds, minus the trivial ones.
 
     Raises :class:`InconsistentError` naming what clashed when the input is inconsistent.
     """
-    closure = engine(engine_name)(asserted)
+    closure = ENGINES[reasoner](asserted)
     if closure.inconsistencies:
         shown = "; ".join(closure.inconsistencies[:5])
         more = len(closure.inconsistencies) - 5

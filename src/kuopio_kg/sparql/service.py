@@ -103,7 +103,7 @@ class Endpoint:
             timeout=settings.query_timeout,
             service_timeout=settings.service_timeout,
             max_rows=settings.max_rows,
-            service_allow=tuple(settings.service_allow.split()),
+            service_allow=settings.service_allow,
         )
         self.cache = ResultCache(settings.result_cache * 2**20) if settings.result_cache else None
         self.pool = WorkerPool(

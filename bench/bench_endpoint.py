@@ -1,7 +1,7 @@
 """Benchmark of the SPARQL endpoint (issue 3, section 9). Not a test: it prints a table.
 
-On the OWL 2 RL closure of the shared generator's graph (200k triples by default), side by
-side in one run:
+On the OWL 2 RL closure of a graph from ``bench/gen_graph.py`` (200k triples by default),
+side by side in one run:
 
 * the median latency of a fixed mix of queries through our real server (gunicorn, started
   with ``python -m kuopio_kg.cli serve``, result cache off) against pyoxigraph in-process
@@ -44,7 +44,7 @@ from kuopio_kg.release import Releases
 from kuopio_kg.settings import PROJECT_ROOT, Reasoner, Settings
 from kuopio_kg.store import OxigraphStore
 
-GENERATOR = PROJECT_ROOT.parent / "shared" / "bench" / "gen_graph.py"
+GENERATOR = PROJECT_ROOT / "bench" / "gen_graph.py"
 RDFLIB_ENDPOINT = "rdflib-endpoint[cli]==0.6.3"
 CLIENTS = (8, 32)
 PREFIXES = """PREFIX kg: <http://example.org/kg/ontology#>

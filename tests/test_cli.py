@@ -113,5 +113,6 @@ def test_syntax_error_exit_code_names_file_and_line(own_inputs: Settings) -> Non
         check=False,
     )  # fmt: skip
     assert done.returncode == 65
-    assert "data/zz-syntax.ttl:" in done.stderr or "zz-syntax.ttl:" in done.stderr
+    # The file, the line the parser stopped at (the statement lacks its '.' before line 2).
+    assert "data/zz-syntax.ttl:2: (syntax): Turtle syntax error" in done.stderr, done.stderr
     assert not (broken.data_dir / "current").exists()

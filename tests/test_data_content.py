@@ -15,8 +15,6 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, SH, SKOS
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-FACT_SHEET = SHARED / "facts" / "kuopio-facts.md"
 ONTOLOGY_FILE = REPO / "ontology" / "kuopio.ttl"
 SHAPES_FILE = REPO / "ontology" / "shapes.ttl"
 DATA_FILES = sorted((REPO / "data").glob("*.ttl"))
@@ -109,14 +107,14 @@ def test_links_hold_only_exact_match_and_source(links: Graph) -> None:
         assert (subject, DCTERMS.source, None) in links
 
 
-def _verified_qids() -> set[str]:
-    text = FACT_SHEET.read_text(encoding="utf-8")
+def _verified_qids(shared_dir: Path) -> set[str]:
+    text = (shared_dir / "facts" / "kuopio-facts.md").read_text(encoding="utf-8")
     section = text.split("## 10.", 1)[1]
     return set(re.findall(r"\bQ\d+\b", section))
 
 
-def test_linked_qids_are_verified_in_the_fact_sheet(links: Graph) -> None:
-    verified = _verified_qids()
+def test_linked_qids_are_verified_in_the_fact_sheet(links: Graph, shared_dir: Path) -> None:
+    verified = _verified_qids(shared_dir)
     assert "Q162279" in verified
     linked = {str(t).removeprefix(WD) for t in links.objects(None, SKOS.exactMatch)}
     assert linked - verified == set()

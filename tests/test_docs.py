@@ -73,3 +73,18 @@ def test_every_package_maps_its_modules_and_declares_what_it_exports() -> None:
             ):
                 continue
             assert f":mod:`.{name}`" in module.__doc__, f"{package} does not list {name}"
+
+
+#: The third-party suites copied into tests/conformance, each with its origin and licence.
+SUITES = ("sparql11", "owl2rl", "dcat-ap", "reconciliation")
+
+
+def test_every_copied_suite_names_its_origin_and_carries_its_licence() -> None:
+    conformance = PROJECT_ROOT / "tests" / "conformance"
+    data_folders = {p.name for p in conformance.iterdir() if p.is_dir()} - {"owl2rl_runner"}
+    assert data_folders - {"__pycache__"} == set(SUITES)
+    for suite in SUITES:
+        readme = (conformance / suite / "README.md").read_text(encoding="utf-8")
+        assert re.search(r"\b[0-9a-f]{8,40}\b", readme), f"{suite}/README.md names no commit"
+        assert "GitHub" in readme, f"{suite}/README.md names no repository"
+        assert (conformance / suite / "LICENSE.md").is_file(), f"{suite} has no LICENSE.md"

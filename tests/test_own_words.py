@@ -10,7 +10,6 @@ from rdflib import Graph, Literal
 
 from kuopio_kg.settings import PROJECT_ROOT
 
-SEED = PROJECT_ROOT.parent / "shared" / "seed"
 RUN = 7
 
 
@@ -19,9 +18,9 @@ def _runs(text: str) -> set[str]:
     return {" ".join(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
 
 
-def test_data_literals_do_not_copy_the_seed_text() -> None:
-    seed_files = sorted(SEED.glob("*.txt"))
-    assert seed_files, f"no seed text under {SEED}"
+def test_data_literals_do_not_copy_the_seed_text(shared_dir: Path) -> None:
+    seed_files = sorted((shared_dir / "seed").glob("*.txt"))
+    assert seed_files, f"no seed text under {shared_dir / 'seed'}"
     seed = set().union(*(_runs(path.read_text(encoding="utf-8")) for path in seed_files))
     copied: list[str] = []
     for path in sorted((PROJECT_ROOT / "data").rglob("*.ttl")):

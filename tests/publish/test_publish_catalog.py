@@ -17,7 +17,7 @@ from rdflib.term import Node
 from kuopio_kg.namespaces import VCARD
 from kuopio_kg.settings import Settings
 
-SHAPES = Path(__file__).resolve().parents[3] / "shared/conformance/dcat-ap/3.0.1/shacl"
+SHAPES = Path(__file__).resolve().parents[1] / "conformance/dcat-ap/3.0.1/shacl"
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 HYDRA = Namespace("http://www.w3.org/ns/hydra/core#")
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")

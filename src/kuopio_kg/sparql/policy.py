@@ -6,6 +6,14 @@ network; ``LOAD`` may read only public http(s) documents, never ``file:``, loopb
 private addresses. The checks read the text with :mod:`kuopio_kg.sparql.lexer`, so a
 keyword inside a string or comment is not mistaken for one, and every IRI is resolved
 against BASE and PREFIX the way the parser resolves it.
+
+A target's host is resolved once, when the operation is checked, and every address it
+resolves to must be public; a name that does not resolve is refused, since what it would
+resolve to later cannot be checked. Oxigraph makes the request itself and resolves the
+name again when it connects, so a name whose DNS answer changes in between (DNS
+rebinding, with a short TTL) could still reach another address. That window is open only
+to the hosts that can be named at all: the endpoints the operator allow-lists for
+``SERVICE``, and ``LOAD`` targets, which need the update token.
 """
 
 from __future__ import annotations
@@ -75,7 +83,10 @@ def _check_load(target: str | None, shown: str) -> None:
 
 
 def address_refusal(iri: str) -> str | None:
-    """Why the endpoint must not fetch ``iri``, or None when it names a public http(s) host."""
+    """Why the endpoint must not fetch ``iri``, or None when it names a public http(s) host.
+
+    The host is resolved once and every address it resolves to is checked.
+    """
     parts = urlsplit(iri)
     if parts.scheme not in ("http", "https"):
         return f"only http(s) IRIs may be fetched, not {parts.scheme or 'relative'} ones"
@@ -83,11 +94,15 @@ def address_refusal(iri: str) -> str | None:
     if not host or host in _LOCAL_NAMES or host.endswith(".localhost"):
         return "it names this machine"
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+        addresses = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
     except (OSError, UnicodeError):
-        return None  # an unresolvable name cannot be reached by the engine either
-    for address in addresses:
-        ip = ipaddress.ip_address(str(address).split("%", 1)[0])
+        addresses = set()
+    if not addresses:
+        return f"{host} does not resolve here, so where it leads cannot be checked"
+    for address in sorted(addresses):
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+            ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is loopback, whatever Python's version says
         if not ip.is_global or ip.is_multicast:
             return f"{host} resolves to the non-public address {ip}"
     return None

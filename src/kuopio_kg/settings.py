@@ -176,7 +176,10 @@ class Settings:
     )
     service_timeout: float = field(
         default=10.0,
-        metadata={"help": "Deadline in seconds of a query that calls a SERVICE endpoint."},
+        metadata={
+            "help": "Deadline in seconds of a query that calls a SERVICE endpoint, and of "
+            "each network wait while an update fetches a LOAD document."
+        },
     )
 
     @classmethod

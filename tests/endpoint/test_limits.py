@@ -3,7 +3,6 @@ other clients keep being answered meanwhile."""
 
 from __future__ import annotations
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -30,31 +29,33 @@ def limited_server(tmp_path_factory: pytest.TempPathFactory, start_server: Start
 
 @pytest.mark.slow
 def test_runaway_query_is_stopped_while_others_are_answered(limited_server: str) -> None:
+    """Behaviour, not timing (the benchmark measures speed): other queries are answered
+    while the runaway still runs, the runaway ends with the timeout error, and its worker
+    is replaced."""
     url = limited_server + "/sparql"
     with ThreadPoolExecutor(max_workers=1) as pool:
-        started = time.monotonic()
-        runaway = pool.submit(requests.get, url, params={"query": RUNAWAY}, timeout=60)
-        time.sleep(0.5)
-        answered = []
-        while time.monotonic() - started < TIMEOUT - 1:
-            begin = time.monotonic()
-            response = requests.get(url, params={"query": "ASK {}"}, timeout=5)
-            answered.append(time.monotonic() - begin)
+        runaway = pool.submit(requests.get, url, params={"query": RUNAWAY}, timeout=120)
+        answered_meanwhile = 0
+        while not runaway.done() and answered_meanwhile < 3:
+            response = requests.get(url, params={"query": "ASK {}"}, timeout=60)
             assert response.status_code == 200
             assert response.json()["boolean"] is True
+            answered_meanwhile += not runaway.done()
         stopped = runaway.result()
-        elapsed = time.monotonic() - started
-    assert runaway.done()
-    assert len(answered) >= 3
-    assert max(answered) < 1.0, answered
+    assert answered_meanwhile == 3, "the runaway query blocked the others"
     assert stopped.status_code == 503
     assert "KUOPIO_KG_QUERY_TIMEOUT" in stopped.json()["error"]
-    assert TIMEOUT <= elapsed < TIMEOUT + 10
     # The killed worker was replaced: the endpoint still answers, and says what happened.
-    assert requests.get(url, params={"query": "ASK {}"}, timeout=10).status_code == 200
-    metrics = requests.get(limited_server + "/metrics", timeout=5).text
-    assert "kuopio_kg_query_timeouts_total" in metrics
-    assert any(
-        line.startswith("kuopio_kg_killed_workers_total") and not line.endswith(" 0")
+    assert requests.get(url, params={"query": "ASK {}"}, timeout=60).status_code == 200
+    metrics = requests.get(limited_server + "/metrics", timeout=60).text
+    assert _counter(metrics, "kuopio_kg_query_timeouts_total") == 1
+    assert _counter(metrics, "kuopio_kg_killed_workers_total") >= 1
+
+
+def _counter(metrics: str, name: str) -> float:
+    """The sum of a counter over its labels (one line per server process)."""
+    return sum(
+        float(line.rsplit(" ", 1)[1])
         for line in metrics.splitlines()
+        if line.startswith((name + " ", name + "{"))
     )

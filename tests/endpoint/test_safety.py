@@ -1,48 +1,21 @@
 """Safe by default: nothing a query or update says makes the endpoint read a file or
-contact a host outside the allow-list. A canary HTTP server on loopback records any hit."""
+contact a host outside the allow-list. A canary HTTP server on loopback records any hit.
+
+How a LOAD that the policy allows is fetched and parsed is in ``tests/sparql/test_fetch.py``.
+"""
 
 from __future__ import annotations
 
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 import requests
 from flask.testing import FlaskClient
 
+from canary import Canary
+
 from .conftest import TOKEN, StartServer, make_scratch_release
-
-
-class Canary:
-    """A loopback HTTP server that answers everything and remembers every request."""
-
-    def __init__(self) -> None:
-        hits: list[str] = []
-
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def _record(self) -> None:
-                hits.append(f"{self.command} {self.path}")
-                self.send_response(200)
-                self.send_header("Content-Type", "application/n-triples")
-                self.end_headers()
-                self.wfile.write(b"<http://x/s> <http://x/p> <http://x/o> .\n")
-
-            do_GET = do_POST = _record
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.hits = hits
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_port}/"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -138,22 +111,6 @@ def test_bodies_over_the_cap_are_413(safe_server: str) -> None:
     )
     assert response.status_code == 413
     assert "KUOPIO_KG_MAX_BODY" in response.json()["error"]
-
-
-def test_rdfxml_parsing_expands_no_entities_and_fetches_nothing(canary: Canary) -> None:
-    """The parser LOAD would use reads no external entity and expands no internal one."""
-    document = f"""<?xml version="1.0"?>
-<!DOCTYPE rdf:RDF [ <!ENTITY ext SYSTEM "{canary.url}entity"> <!ENTITY a "aaaaaaaaaa">
-  <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"> ]>
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:x="http://x/">
-  <rdf:Description rdf:about="http://x/s"><x:p>&ext;</x:p></rdf:Description>
-</rdf:RDF>"""
-    try:
-        triples = list(ox.parse(document.encode(), format=ox.RdfFormat.RDF_XML))
-    except SyntaxError:
-        triples = []
-    assert all("aaaaaaaaaa" not in str(t) for t in triples)
-    assert canary.hits == []
 
 
 def test_jsonld_output_names_no_remote_context(client: FlaskClient) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from kuopio_kg.errors import PolicyRefused
 from kuopio_kg.sparql.lexer import lex
-from kuopio_kg.sparql.policy import Policy, address_refusal
+from kuopio_kg.sparql.policy import Load, Policy, Reach, Refused, public_addresses
 
 #: What each test name resolves to; a name missing here does not resolve.
 DNS: dict[str, tuple[str, ...]] = {
@@ -42,8 +42,14 @@ def lookups(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
+def _refusal(iri: str) -> str:
+    with pytest.raises(Refused) as refused:
+        public_addresses(iri)
+    return refused.value.reason
+
+
 def test_a_name_resolving_only_to_public_addresses_passes(lookups: list[str]) -> None:
-    assert address_refusal("https://public.example/sparql") is None
+    assert set(public_addresses("https://public.example/sparql")) == set(DNS["public.example"])
     assert lookups == ["public.example"]
 
 
@@ -60,24 +66,22 @@ def test_a_name_resolving_only_to_public_addresses_passes(lookups: list[str]) ->
 def test_one_non_public_address_among_several_refuses_the_name(
     lookups: list[str], name: str, address: str
 ) -> None:
-    reason = address_refusal(f"http://{name}/x.nt")
+    reason = _refusal(f"http://{name}/x.nt")
     assert reason == f"{name} resolves to the non-public address {address}"
     assert lookups == [name], "resolved once, every address checked"
 
 
 def test_a_name_that_does_not_resolve_is_refused(lookups: list[str]) -> None:
-    reason = address_refusal("http://later.example/x.nt")
-    assert reason is not None
-    assert "later.example does not resolve" in reason
+    assert "later.example does not resolve" in _refusal("http://later.example/x.nt")
 
 
 def test_machine_names_are_refused_without_a_lookup(lookups: list[str]) -> None:
     for iri in ("http://localhost/x", "http://db.localhost/x", "http://LOCALHOST./x"):
-        assert address_refusal(iri) == "it names this machine", iri
+        assert _refusal(iri) == "it names this machine", iri
     assert lookups == []
 
 
-Check = Callable[[str], bool]
+Check = Callable[[str], Reach]
 
 
 @pytest.fixture
@@ -88,7 +92,9 @@ def check(lookups: list[str]) -> Check:
 
 
 def test_an_allow_listed_service_whose_name_does_not_resolve_is_refused(check: Check) -> None:
-    assert check("SELECT * WHERE { SERVICE <https://public.example/sparql> { ?s ?p ?o } }")
+    assert check(
+        "SELECT * WHERE { SERVICE <https://public.example/sparql> { ?s ?p ?o } }"
+    ) == Reach(calls_service=True, loads=())
     with pytest.raises(PolicyRefused, match=r"later\.example does not resolve"):
         check("SELECT * WHERE { SERVICE <https://later.example/sparql> { ?s ?p ?o } }")
 
@@ -96,3 +102,20 @@ def test_an_allow_listed_service_whose_name_does_not_resolve_is_refused(check: C
 def test_load_from_a_name_with_a_private_address_is_refused(check: Check) -> None:
     with pytest.raises(PolicyRefused, match=r"LOAD <http://mixed\.example/d\.nt> is refused"):
         check("LOAD <http://mixed.example/d.nt>")
+
+
+def test_a_load_comes_out_with_its_checked_addresses_graph_and_span(check: Check) -> None:
+    text = (
+        "PREFIX g: <http://graphs.example/> INSERT DATA { <a:s> <a:p> 1 } ;\n"
+        "LOAD SILENT <https://public.example/d.ttl> INTO GRAPH g:one ; LOAD <http://public.example/e>"
+    )
+    first, second = check(text).loads
+    assert first == Load(
+        iri="https://public.example/d.ttl",
+        addresses=tuple(sorted(DNS["public.example"])),
+        into="http://graphs.example/one",
+        silent=True,
+        span=(text.index("LOAD SILENT"), text.index(" ; LOAD <")),
+    )
+    assert text[slice(*second.span)] == "LOAD <http://public.example/e>"
+    assert (second.into, second.silent) == (None, False)

@@ -1,12 +1,14 @@
 """The SPARQL query service, with no Flask in it: a request in, an answer out.
 
 In the order a query passes through: :mod:`.lexer` tokenizes the text once;
-:mod:`.policy` checks what it may reach (SERVICE endpoints, limits); :mod:`.update` adds
-an update's protocol dataset; :mod:`.cache` keeps repeatable answers; :mod:`.jobs` is what
-the web process asks a worker and the messages it gets back; :mod:`.pool` runs killable
-worker processes; :mod:`.worker` evaluates in one of them, over the store :mod:`.handle`
-opens, writing through :mod:`.formats`; :mod:`.description` is the service description;
-:mod:`.service` ties them into the :class:`Endpoint` the web wing calls.
+:mod:`.policy` checks what it may reach (SERVICE endpoints, LOAD documents, limits);
+:mod:`.fetch` fetches what an update LOADs, from the addresses the policy checked;
+:mod:`.update` writes an update's protocol dataset and its loaded documents into its text;
+:mod:`.cache` keeps repeatable answers; :mod:`.jobs` is what the web process asks a worker
+and the messages it gets back; :mod:`.pool` runs killable worker processes;
+:mod:`.worker` evaluates in one of them, over the store :mod:`.handle` opens, writing
+through :mod:`.formats`; :mod:`.description` is the service description; :mod:`.service`
+ties them into the :class:`Endpoint` the web wing calls.
 """
 
 from kuopio_kg.sparql.service import Answer, Dataset, Endpoint, QueryRequest

@@ -9,11 +9,11 @@ against BASE and PREFIX the way the parser resolves it.
 
 A target's host is resolved once, when the operation is checked, and every address it
 resolves to must be public; a name that does not resolve is refused, since what it would
-resolve to later cannot be checked. Oxigraph makes the request itself and resolves the
-name again when it connects, so a name whose DNS answer changes in between (DNS
-rebinding, with a short TTL) could still reach another address. That window is open only
-to the hosts that can be named at all: the endpoints the operator allow-lists for
-``SERVICE``, and ``LOAD`` targets, which need the update token.
+resolve to later cannot be checked. A ``LOAD`` comes out of the check with the addresses
+found, and :mod:`kuopio_kg.sparql.fetch` connects to those, never resolving the name again.
+A ``SERVICE`` call is made by Oxigraph, which resolves the name again when it connects: a
+DNS answer that changes in between (rebinding, with a short TTL) is not caught there, so
+that window is open only to the endpoints the operator allow-lists.
 """
 
 from __future__ import annotations
@@ -23,10 +23,33 @@ import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from kuopio_kg.errors import PolicyRefused
-from kuopio_kg.sparql.lexer import Lexed, walk
+from kuopio_kg.errors import PolicyRefused, QueryError
+from kuopio_kg.sparql.lexer import Lexed, Prologue, Token, walk
 
 _LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost")
+
+
+@dataclass(frozen=True)
+class Load:
+    """One ``LOAD [SILENT] <iri> [INTO GRAPH <g>]`` of an update, as the policy let it through.
+
+    ``addresses`` are the public addresses the host resolved to when checked (the only ones
+    the fetch may connect to); ``span`` is where the operation lies in the update's text.
+    """
+
+    iri: str
+    addresses: tuple[str, ...]
+    into: str | None
+    silent: bool
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Reach:
+    """What an operation reaches outside the store, once the policy has allowed it."""
+
+    calls_service: bool
+    loads: tuple[Load, ...]
 
 
 @dataclass(frozen=True)
@@ -38,15 +61,17 @@ class Policy:
     max_rows: int
     service_allow: tuple[str, ...]
 
-    def check(self, operation: Lexed, base: str) -> bool:
-        """Refuse forbidden SERVICE and LOAD targets; True when the operation calls a SERVICE."""
+    def check(self, operation: Lexed, base: str) -> Reach:
+        """Refuse forbidden SERVICE and LOAD targets; what the operation reaches otherwise."""
         calls_service = False
+        loads: list[Load] = []
         for toks, i, prologue in walk(operation, base):
             token = toks[i]
             if not token.is_word("SERVICE", "LOAD"):
                 continue
             j = i + 1
-            if j < len(toks) and toks[j].is_word("SILENT"):
+            silent = j < len(toks) and toks[j].is_word("SILENT")
+            if silent:
                 j += 1
             target = prologue.resolve(toks[j]) if j < len(toks) else None
             shown = toks[j].text if j < len(toks) else "nothing"
@@ -54,8 +79,14 @@ class Policy:
                 calls_service = True
                 self._check_service(target, shown)
             else:
-                _check_load(target, shown)
-        return calls_service
+                if target is None:
+                    raise PolicyRefused(
+                        f"LOAD {shown} is refused: LOAD needs an absolute http(s) IRI."
+                    )
+                addresses = _check_load(target)
+                into, end = _into(toks, j + 1, prologue)
+                loads.append(Load(target, addresses, into, silent, (token.start, end)))
+        return Reach(calls_service, tuple(loads))
 
     def _check_service(self, target: str | None, shown: str) -> None:
         if target is None:
@@ -69,40 +100,62 @@ class Policy:
                 f"SERVICE <{target}> is not on this endpoint's allow-list "
                 f"(KUOPIO_KG_SERVICE_ALLOW: {allowed})."
             )
-        reason = address_refusal(target)
-        if reason:
-            raise PolicyRefused(f"SERVICE <{target}> is refused: {reason}.")
+        try:
+            public_addresses(target)
+        except Refused as refused:
+            raise PolicyRefused(f"SERVICE <{target}> is refused: {refused.reason}.") from None
 
 
-def _check_load(target: str | None, shown: str) -> None:
-    if target is None:
-        raise PolicyRefused(f"LOAD {shown} is refused: LOAD needs an absolute http(s) IRI.")
-    reason = address_refusal(target)
-    if reason:
-        raise PolicyRefused(f"LOAD <{target}> is refused: {reason}.")
+def _check_load(target: str) -> tuple[str, ...]:
+    try:
+        return public_addresses(target)
+    except Refused as refused:
+        raise PolicyRefused(f"LOAD <{target}> is refused: {refused.reason}.") from None
 
 
-def address_refusal(iri: str) -> str | None:
-    """Why the endpoint must not fetch ``iri``, or None when it names a public http(s) host.
+def _into(toks: tuple[Token, ...], i: int, prologue: Prologue) -> tuple[str | None, int]:
+    """The graph of an ``INTO GRAPH <g>`` at ``toks[i]`` (None without one), and where the
+    LOAD operation ends in the text."""
+    last = toks[i - 1]
+    if i + 2 < len(toks) and toks[i].is_word("INTO") and toks[i + 1].is_word("GRAPH"):
+        graph = prologue.resolve(toks[i + 2])
+        if graph is None:
+            raise QueryError(f"LOAD ... INTO GRAPH {toks[i + 2].text} names no graph IRI.")
+        last = toks[i + 2]
+        return graph, last.start + len(last.text)
+    return None, last.start + len(last.text)
 
-    The host is resolved once and every address it resolves to is checked.
-    """
+
+class Refused(Exception):
+    """A target the endpoint must not fetch, and why (a phrase for a message)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def public_addresses(iri: str) -> tuple[str, ...]:
+    """The addresses ``iri``'s host resolves to, all public; raises :class:`Refused` if it
+    is not an http(s) IRI, names this machine, does not resolve or resolves to any address
+    that is not public. The host is resolved once and every address is checked."""
     parts = urlsplit(iri)
     if parts.scheme not in ("http", "https"):
-        return f"only http(s) IRIs may be fetched, not {parts.scheme or 'relative'} ones"
+        raise Refused(f"only http(s) IRIs may be fetched, not {parts.scheme or 'relative'} ones")
     host = (parts.hostname or "").rstrip(".").lower()
     if not host or host in _LOCAL_NAMES or host.endswith(".localhost"):
-        return "it names this machine"
+        raise Refused("it names this machine")
     try:
-        addresses = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
+        found = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
     except (OSError, UnicodeError):
-        addresses = set()
-    if not addresses:
-        return f"{host} does not resolve here, so where it leads cannot be checked"
-    for address in sorted(addresses):
+        found = set()
+    if not found:
+        raise Refused(f"{host} does not resolve here, so where it leads cannot be checked")
+    addresses = []
+    for address in sorted(found):
         ip = ipaddress.ip_address(address.split("%", 1)[0])
         if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
             ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is loopback, whatever Python's version says
         if not ip.is_global or ip.is_multicast:
-            return f"{host} resolves to the non-public address {ip}"
-    return None
+            raise Refused(f"{host} resolves to the non-public address {ip}")
+        addresses.append(address)
+    return tuple(addresses)

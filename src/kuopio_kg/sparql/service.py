@@ -3,9 +3,10 @@
 :meth:`Endpoint.query` lexes the text once, applies the policy, checks the dataset, tags
 the answer (release, updates so far, and everything that shapes it), and answers from the
 result cache or from a killable worker, gzipped when asked; :meth:`Endpoint.update`
-checks the token and the policy, then writes; :meth:`Endpoint.description` is the
-service description. The web wing reads the HTTP request into these calls and writes
-their answers back; a worker's failure comes back as the project error it names.
+checks the token and the policy, fetches what it LOADs, then writes;
+:meth:`Endpoint.description` is the service description. The web wing reads the HTTP
+request into these calls and writes their answers back; a worker's failure comes back as
+the project error it names.
 """
 
 from __future__ import annotations
@@ -35,13 +36,14 @@ from kuopio_kg.release import Release
 from kuopio_kg.settings import Settings
 from kuopio_kg.sparql.cache import ResultCache, cacheable
 from kuopio_kg.sparql.description import describe
+from kuopio_kg.sparql.fetch import insert_data
 from kuopio_kg.sparql.formats import gzip_stream
 from kuopio_kg.sparql.handle import generation
 from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message, Operation
 from kuopio_kg.sparql.lexer import lex
 from kuopio_kg.sparql.policy import Policy
 from kuopio_kg.sparql.pool import WorkerPool
-from kuopio_kg.sparql.update import with_using
+from kuopio_kg.sparql.update import rewrite
 
 #: Counts every graph of the dataset; the unbound ?g row is the default graph.
 _SIZES_QUERY = (
@@ -128,7 +130,7 @@ class Endpoint:
     def query(self, request: QueryRequest) -> Answer:
         """The answer to one query, or the tag alone when the client holds it already."""
         query = lex(request.text)
-        calls_service = self.policy.check(query, request.base_iri)
+        calls_service = self.policy.check(query, request.base_iri).calls_service
         if request.result_format is None and request.graph_format is None:
             raise NotAcceptable(
                 "No result format matches the Accept header; ask for "
@@ -167,9 +169,10 @@ class Endpoint:
         """Apply one update sent with bearer ``token`` (None: the request named none)."""
         self._authorize(token)
         update = lex(text)
-        self.policy.check(update, base_iri)
+        reach = self.policy.check(update, base_iri)
         _check_iris(base_iri, *dataset.default_graphs, *dataset.named_graphs)
-        rewritten = with_using(update, dataset.default_graphs, dataset.named_graphs)
+        loaded = insert_data(reach.loads, self.policy.service_timeout)
+        rewritten = rewrite(update, dataset.default_graphs, dataset.named_graphs, loaded)
         release, _ = self._release()
         _, chunks = self._run(Job(Operation.UPDATE, rewritten, base_iri, release.store_path),
                               calls_service=False)  # fmt: skip

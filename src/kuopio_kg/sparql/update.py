@@ -1,28 +1,45 @@
-"""The protocol's update dataset: ``using-graph-uri`` and ``using-named-graph-uri``.
+"""An update's text as the worker runs it: the protocol's dataset written in, LOADs done.
 
-SPARQL 1.1 Protocol §2.2.3: these parameters act as ``USING`` / ``USING NAMED`` clauses
-of every operation that has a ``WHERE``, and an operation that already has ``USING`` or
-``WITH`` makes the request an error. Oxigraph has no parameter for this, so the clauses
-are written into the text, right before each operation's top-level ``WHERE``.
+SPARQL 1.1 Protocol §2.2.3: ``using-graph-uri`` and ``using-named-graph-uri`` act as
+``USING`` / ``USING NAMED`` clauses of every operation that has a ``WHERE``, and an
+operation that already has ``USING`` or ``WITH`` makes the request an error. Oxigraph has
+no parameter for this, so the clauses are written into the text, right before each
+operation's top-level ``WHERE``. Each ``LOAD`` operation is replaced by the ``INSERT DATA``
+that :mod:`kuopio_kg.sparql.fetch` made of its document.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from kuopio_kg.errors import QueryError
 from kuopio_kg.sparql.lexer import Lexed, Token
 
 
-def with_using(update: Lexed, using: tuple[str, ...], using_named: tuple[str, ...]) -> str:
-    """The update's text with the protocol's USING clauses added; as it is when none are given."""
+def rewrite(
+    update: Lexed,
+    using: tuple[str, ...] = (),
+    using_named: tuple[str, ...] = (),
+    replacements: Mapping[tuple[int, int], str] | None = None,
+) -> str:
+    """The update's text with the protocol's USING clauses added and each span of
+    ``replacements`` (a LOAD operation) replaced; as it is when there is nothing to do."""
+    edits = [(start, end, text) for (start, end), text in (replacements or {}).items()]
+    if using or using_named:
+        clause = " ".join(
+            [*(f"USING <{g}>" for g in using), *(f"USING NAMED <{g}>" for g in using_named)]
+        )
+        edits += [(position, position, clause + " ") for position in _wheres(update)]
     text = update.text
-    if not using and not using_named:
-        return text
-    toks = update.tokens
-    clause = " ".join(
-        [*(f"USING <{g}>" for g in using), *(f"USING NAMED <{g}>" for g in using_named)]
-    )
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text
+
+
+def _wheres(update: Lexed) -> list[int]:
+    """Where each operation's USING clauses go: before its top-level WHERE."""
     inserts: list[int] = []
-    for operation in _operations(toks):
+    for operation in _operations(update.tokens):
         if any(t.depth == 0 and t.is_word("USING", "WITH") for t in operation):
             raise QueryError(
                 "The update has its own USING or WITH clause and the request also sends "
@@ -31,9 +48,7 @@ def with_using(update: Lexed, using: tuple[str, ...], using_named: tuple[str, ..
         where = [t for t in operation if t.depth == 0 and t.is_word("WHERE")]
         if where and operation[0].is_word("DELETE", "INSERT") and not _is_delete_where(operation):
             inserts.append(where[0].start)
-    for position in sorted(inserts, reverse=True):
-        text = f"{text[:position]}{clause} {text[position:]}"
-    return text
+    return inserts
 
 
 def _operations(toks: tuple[Token, ...]) -> list[list[Token]]:

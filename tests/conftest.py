@@ -94,10 +94,15 @@ def start_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[
             )
         processes.append(process)
         url = f"http://127.0.0.1:{port}"
-        _wait_until_up(url + "/healthz", process, log)
+        wait_until_up(url + "/healthz", process, log)
         return url
 
     yield start
+    stop(*processes)
+
+
+def stop(*processes: subprocess.Popen[bytes]) -> None:
+    """Ask each server to stop, and kill the ones still running 20 s later."""
     for process in processes:
         process.terminate()
     for process in processes:
@@ -113,7 +118,7 @@ def server(settings: Settings, release: Release, start_server: Callable[..., str
     return start_server(settings.data_dir)
 
 
-def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -25,7 +25,7 @@ import requests
 from rdflib import Graph
 
 from answers import Answer, assert_expected_answer
-from conftest import _wait_until_up, free_port
+from conftest import free_port, stop, wait_until_up
 from kuopio_kg.examples import ExampleQuery, load_examples
 from kuopio_kg.settings import PROJECT_ROOT, Settings
 
@@ -112,14 +112,10 @@ def served(installed: Installed, tmp_path_factory: pytest.TempPathFactory) -> It
         )
     try:
         url = f"http://127.0.0.1:{port}"
-        _wait_until_up(url + "/healthz", process, log)
+        wait_until_up(url + "/healthz", process, log)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 def test_the_wheel_carries_every_input_file(installed: Installed) -> None:

@@ -37,11 +37,20 @@ class Job:
     max_rows: int = 10000
 
 
+class Answered(enum.Enum):
+    """What a worker answered with."""
+
+    SELECT = "select"  # solutions
+    ASK = "ask"  # a boolean
+    GRAPH = "graph"  # triples (CONSTRUCT, DESCRIBE)
+    UPDATE = "update"  # nothing: the update is applied
+
+
 @dataclass(frozen=True)
 class Head:
-    """The result is ready: its kind (select, ask, graph, update), format and whether cut."""
+    """The result is ready: what it is, its format and whether it was cut."""
 
-    kind: str
+    kind: Answered
     format: str | None
     truncated: bool
 

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from kuopio_kg.errors import KuopioKgError, NotAcceptable, UpstreamError
 from kuopio_kg.sparql.formats import boolean_bytes, graph_bytes, select_chunks
 from kuopio_kg.sparql.handle import StoreHandle
-from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message, Operation
+from kuopio_kg.sparql.jobs import Answered, End, Failure, Head, Job, Message, Operation
 
 
 def main(conn: Connection, in_memory: bool = False, preload: Path | None = None) -> None:
@@ -48,7 +48,7 @@ def answer(job: Job, handle: StoreHandle) -> Iterator[Message]:
     try:
         if job.operation is Operation.UPDATE:
             handle.write(job.store_path, job.text, job.base_iri)
-            yield Head("update", None, False)
+            yield Head(Answered.UPDATE, None, False)
             yield End()
         else:
             yield from _query(job, handle)
@@ -71,7 +71,7 @@ def _query(job: Job, handle: StoreHandle) -> Iterator[Message]:
         )
         if isinstance(result, ox.QueryBoolean):
             name = _acceptable(job.result_format, "an ASK")
-            yield Head("ask", name, False)
+            yield Head(Answered.ASK, name, False)
             yield boolean_bytes(name, result)
             yield End()
             return
@@ -84,11 +84,11 @@ def _query(job: Job, handle: StoreHandle) -> Iterator[Message]:
             rows = [tuple(solution) for solution in islice(result, job.max_rows + 1)]
     if isinstance(result, ox.QueryTriples):
         truncated = len(triples) > job.max_rows
-        yield Head("graph", name, truncated)
+        yield Head(Answered.GRAPH, name, truncated)
         yield graph_bytes(name, triples[: job.max_rows], truncated, job.max_rows)
     else:
         truncated = len(rows) > job.max_rows
-        yield Head("select", name, truncated)
+        yield Head(Answered.SELECT, name, truncated)
         yield from select_chunks(name, names, rows[: job.max_rows], truncated)
     yield End()
 

@@ -8,12 +8,12 @@ import pytest
 from flask.testing import FlaskClient
 
 from kuopio_kg.sparql.cache import ResultCache, cacheable
-from kuopio_kg.sparql.jobs import Head
+from kuopio_kg.sparql.jobs import Answered, Head
 from kuopio_kg.sparql.lexer import lex
 
 from .conftest import TOKEN
 
-HEAD = Head("select", "json", False)
+HEAD = Head(Answered.SELECT, "json", False)
 
 
 @pytest.mark.parametrize(

@@ -193,6 +193,13 @@ class UpstreamError(EndpointError):
     http_status = 502
 
 
+class DocumentRefused(EndpointError):
+    """A document an update LOADs is not one the endpoint takes: the host answered with an
+    error, or it is not RDF in a graph format, or it is too large once read."""
+
+    http_status = 422
+
+
 class InvalidTriple(KuopioKgError):
     """A triple to explain is not written as one N-Triples triple."""
 

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 import pytest
 
 from canary import Canary, Reply
-from kuopio_kg.errors import UpstreamError
+from kuopio_kg.errors import DocumentRefused, PolicyRefused
 from kuopio_kg.sparql.fetch import insert_data
 from kuopio_kg.sparql.lexer import lex
 from kuopio_kg.sparql.policy import Load
@@ -71,13 +71,13 @@ def _serve_rdfxml(canary: Canary, path: str, entities: str, text: str) -> Load:
 
 def test_rdfxml_whose_entities_expand_without_bound_is_refused(canary: Canary) -> None:
     load = _serve_rdfxml(canary, "/laughs.rdf", LAUGHS, "&l9;")
-    with pytest.raises(UpstreamError, match="entities expand to more than 64 MB"):
+    with pytest.raises(DocumentRefused, match="entities expand to more than 64 MB"):
         insert_data((load,), timeout=10)
 
 
 def test_rdfxml_external_entities_are_never_fetched(canary: Canary) -> None:
     load = _serve_rdfxml(canary, "/ext.rdf", f'<!ENTITY e SYSTEM "{canary.url}entity">', "&e;")
-    with pytest.raises(UpstreamError, match="not valid RDF/XML"):
+    with pytest.raises(DocumentRefused, match="not valid RDF/XML"):
         insert_data((load,), timeout=10)
     assert canary.hits == ["GET /ext.rdf"], "the external entity was fetched"
 
@@ -90,14 +90,14 @@ def test_rdfxml_with_a_plain_namespace_entity_still_loads(canary: Canary) -> Non
 
 def test_a_redirect_to_loopback_is_refused_and_not_followed(canary: Canary) -> None:
     canary.routes["/moved"] = Reply(status=302, body=b"", headers={"Location": canary.url + "x"})
-    with pytest.raises(UpstreamError, match=r"redirected to <http://127\.0\.0\.1:\d+/x>"):
+    with pytest.raises(PolicyRefused, match=r"redirected to <http://127\.0\.0\.1:\d+/x>"):
         insert_data((_load(canary, "/moved"),), timeout=10)
     assert canary.hits == ["GET /moved"]
 
 
 def test_a_failed_load_fails_the_update_and_a_silent_one_loads_nothing(canary: Canary) -> None:
     canary.routes["/gone"] = Reply(status=404, body=b"")
-    with pytest.raises(UpstreamError, match="answered HTTP 404"):
+    with pytest.raises(DocumentRefused, match="answered HTTP 404"):
         insert_data((_load(canary, "/gone"),), timeout=10)
     (operation,) = insert_data((_load(canary, "/gone", silent=True),), timeout=10).values()
     assert _apply(operation) == set()
@@ -105,7 +105,7 @@ def test_a_failed_load_fails_the_update_and_a_silent_one_loads_nothing(canary: C
 
 def test_a_document_in_no_graph_format_is_an_error_naming_its_media_type(canary: Canary) -> None:
     canary.routes["/page"] = Reply(body=b"<html></html>", headers={"Content-Type": "text/html"})
-    with pytest.raises(UpstreamError, match="media type text/html is not a graph format"):
+    with pytest.raises(DocumentRefused, match="media type text/html is not a graph format"):
         insert_data((_load(canary, "/page"),), timeout=10)
 
 

@@ -17,7 +17,9 @@ replaced by an ``INSERT DATA`` holding the document's triples, fetched here:
   :data:`MAX_DOCUMENT`.
 
 ``LOAD SILENT`` of a document that cannot be had loads nothing, as the standard says; a
-plain ``LOAD`` fails the whole update with an :class:`~kuopio_kg.errors.UpstreamError`.
+plain ``LOAD`` fails the whole update: with a 403 when a redirect leads where the policy
+forbids, a 422 (:class:`~kuopio_kg.errors.DocumentRefused`) when the document is not one
+to load, and a 502 when the host cannot be reached.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from xml.parsers import expat
 import pyoxigraph as ox
 
 from kuopio_kg import __version__
-from kuopio_kg.errors import UpstreamError
+from kuopio_kg.errors import DocumentRefused, PolicyRefused, UpstreamError
 from kuopio_kg.formats import GRAPH_BY_EXTENSION, GRAPHS, RDF_XML, Format, media_types
 from kuopio_kg.sparql.policy import Load, Refused, public_addresses
 
@@ -64,7 +66,7 @@ def _insert_data(load: Load, timeout: float) -> str:
     try:
         document = fetch(load.iri, load.addresses, timeout)
         triples = parse(document)
-    except UpstreamError:
+    except (DocumentRefused, PolicyRefused, UpstreamError):
         if load.silent:
             return "INSERT DATA { }"
         raise
@@ -83,14 +85,14 @@ def fetch(iri: str, addresses: tuple[str, ...], timeout: float) -> Document:
             try:
                 addresses = public_addresses(iri)
             except Refused as refused:
-                raise UpstreamError(
+                raise PolicyRefused(
                     f"LOAD was redirected to <{iri}>, which is refused: {refused.reason}."
                 ) from None
             continue
         if status != 200:
-            raise UpstreamError(f"LOAD <{iri}> failed: the host answered HTTP {status}.")
+            raise DocumentRefused(f"LOAD <{iri}> failed: the host answered HTTP {status}.")
         return Document(iri, _format(iri, media_type), body)
-    raise UpstreamError(f"LOAD <{iri}> failed: more than {MAX_REDIRECTS} redirects.")
+    raise DocumentRefused(f"LOAD <{iri}> failed: more than {MAX_REDIRECTS} redirects.")
 
 
 def parse(document: Document) -> list[ox.Triple]:
@@ -105,7 +107,7 @@ def parse(document: Document) -> list[ox.Triple]:
             )
         ]
     except SyntaxError as exc:
-        raise UpstreamError(
+        raise DocumentRefused(
             f"LOAD <{document.iri}> failed: the document is not valid "
             f"{document.format.label}: {exc}."
         ) from None
@@ -136,10 +138,10 @@ def _check_expansion(document: Document) -> None:
     try:
         parser.Parse(document.body, True)
     except _Expanded:
-        raise UpstreamError(refusal) from None
+        raise DocumentRefused(refusal) from None
     except expat.ExpatError as exc:
         if exc.code == expat.errors.codes.get(expat.errors.XML_ERROR_AMPLIFICATION_LIMIT_BREACH):
-            raise UpstreamError(refusal) from None
+            raise DocumentRefused(refusal) from None
         # any other error is a syntax error, which Oxigraph reports in its own words
 
 
@@ -148,7 +150,7 @@ def _format(iri: str, media_type: str) -> Format:
     if found is None and media_type in ("", "application/octet-stream"):
         found = GRAPH_BY_EXTENSION.get(PurePosixPath(urlsplit(iri).path).suffix.lstrip("."))
     if found is None:
-        raise UpstreamError(
+        raise DocumentRefused(
             f"LOAD <{iri}> failed: its media type {media_type or '(none)'} is not a graph "
             f"format this endpoint reads ({_ACCEPT})."
         )
@@ -174,7 +176,7 @@ def _get(
             response = connection.getresponse()
             body = response.read(MAX_DOCUMENT + 1)
             if len(body) > MAX_DOCUMENT:
-                raise UpstreamError(
+                raise DocumentRefused(
                     f"LOAD <{iri}> failed: the document is larger than "
                     f"{MAX_DOCUMENT // (1024 * 1024)} MB."
                 )

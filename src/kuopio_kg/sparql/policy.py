@@ -116,14 +116,13 @@ def _check_load(target: str) -> tuple[str, ...]:
 def _into(toks: tuple[Token, ...], i: int, prologue: Prologue) -> tuple[str | None, int]:
     """The graph of an ``INTO GRAPH <g>`` at ``toks[i]`` (None without one), and where the
     LOAD operation ends in the text."""
-    last = toks[i - 1]
+    graph, last = None, toks[i - 1]
     if i + 2 < len(toks) and toks[i].is_word("INTO") and toks[i + 1].is_word("GRAPH"):
-        graph = prologue.resolve(toks[i + 2])
-        if graph is None:
-            raise QueryError(f"LOAD ... INTO GRAPH {toks[i + 2].text} names no graph IRI.")
         last = toks[i + 2]
-        return graph, last.start + len(last.text)
-    return None, last.start + len(last.text)
+        graph = prologue.resolve(last)
+        if graph is None:
+            raise QueryError(f"LOAD ... INTO GRAPH {last.text} names no graph IRI.")
+    return graph, last.start + len(last.text)
 
 
 class Refused(Exception):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 REPO = Path(__file__).resolve().parent.parent
@@ -176,3 +177,28 @@ def test_features_the_reasoner_needs_are_declared(ontology: Graph) -> None:
     assert (URIRef(k + "hostedBy"), OWL.inverseOf, URIRef(k + "hosts")) in ontology
     assert (URIRef(k + "editionOf"), OWL.inverseOf, URIRef(k + "hasEdition")) in ontology
     assert ontology.value(URIRef(k + "heldIn"), OWL.propertyChainAxiom) is not None
+
+
+WDT = "http://www.wikidata.org/prop/direct/"
+
+
+def test_wikidata_property_matches_are_declared_properties(ontology: Graph) -> None:
+    matched = {s for s, o in ontology.subject_objects(SKOS.closeMatch) if str(o).startswith(WDT)}
+    assert len(matched) >= 15
+    for prop in matched:
+        assert (prop, RDF.type, OWL.ObjectProperty) in ontology or (
+            prop,
+            RDF.type,
+            OWL.DatatypeProperty,
+        ) in ontology, prop
+
+
+def test_wikidata_property_matches_are_verified_in_the_fact_sheet(
+    ontology: Graph, shared_dir: Path
+) -> None:
+    sheet = (shared_dir / "facts" / "kuopio-facts.md").read_text(encoding="utf-8")
+    section = sheet.split("## 8.", 1)[1].split("\n## ", 1)[0]
+    verified = set(re.findall(r"\bP\d+\b", section))
+    used = {str(o).removeprefix(WDT) for o in ontology.objects(None, SKOS.closeMatch)
+            if str(o).startswith(WDT)}  # fmt: skip
+    assert used - verified == set()

@@ -41,10 +41,10 @@ from rdflib import Graph
 
 from kuopio_kg.reason import infer
 from kuopio_kg.release import Releases
-from kuopio_kg.settings import PROJECT_ROOT, Reasoner, Settings
+from kuopio_kg.settings import Reasoner, Settings
 from kuopio_kg.store import OxigraphStore
 
-GENERATOR = PROJECT_ROOT / "bench" / "gen_graph.py"
+GENERATOR = Path(__file__).resolve().parent / "gen_graph.py"
 RDFLIB_ENDPOINT = "rdflib-endpoint[cli]==0.6.3"
 CLIENTS = (8, 32)
 PREFIXES = """PREFIX kg: <http://example.org/kg/ontology#>

@@ -18,10 +18,11 @@ from flask.testing import FlaskClient
 
 from kuopio_kg.build import build
 from kuopio_kg.release import Release
-from kuopio_kg.settings import PROJECT_ROOT, Settings
+from kuopio_kg.settings import Settings
 from kuopio_kg.web import create_app
 
-REPO = PROJECT_ROOT
+#: The checkout the tests run from.
+REPO = Path(__file__).resolve().parents[1]
 #: The team's folder beside the checkout: the seed text and the verified fact sheet. It is
 #: on our machines and in CI, not in a user's clone; everything else the tests read is in
 #: the repository.

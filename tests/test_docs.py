@@ -5,11 +5,12 @@ from __future__ import annotations
 import importlib
 import re
 
+from conftest import REPO
 from kuopio_kg.cli import cli
 from kuopio_kg.examples import load_examples
-from kuopio_kg.settings import PROJECT_ROOT, Settings, describe
+from kuopio_kg.settings import Settings, describe
 
-README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+README = (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def test_readme_opens_with_the_two_commands() -> None:
@@ -44,21 +45,21 @@ def test_every_path_of_the_code_layout_exists_and_every_package_is_listed() -> N
     listed: set[str] = set()
     for cell in _layout_rows():
         names = re.findall(r"`([^`]+)`", cell)
-        folder = PROJECT_ROOT / names[0]
+        folder = REPO / names[0]
         for name in names:
-            path = PROJECT_ROOT / name if "/" in name else folder.parent / name
+            path = REPO / name if "/" in name else folder.parent / name
             assert path.exists(), name
-            listed.add(str(path.relative_to(PROJECT_ROOT)).rstrip("/"))
-    source = PROJECT_ROOT / "src" / "kuopio_kg"
+            listed.add(str(path.relative_to(REPO)).rstrip("/"))
+    source = REPO / "src" / "kuopio_kg"
     for package in source.glob("*/__init__.py"):
-        assert str(package.parent.relative_to(PROJECT_ROOT)) in listed, package.parent.name
+        assert str(package.parent.relative_to(REPO)) in listed, package.parent.name
     for module in source.glob("*.py"):
         if module.name != "__init__.py":
-            assert str(module.relative_to(PROJECT_ROOT)) in listed, module.name
+            assert str(module.relative_to(REPO)) in listed, module.name
 
 
 def test_every_package_maps_its_modules_and_declares_what_it_exports() -> None:
-    source = PROJECT_ROOT / "src" / "kuopio_kg"
+    source = REPO / "src" / "kuopio_kg"
     for init in source.rglob("__init__.py"):
         package = "kuopio_kg." + ".".join(init.parent.relative_to(source).parts)
         module = importlib.import_module(package.rstrip("."))
@@ -80,7 +81,7 @@ SUITES = ("sparql11", "owl2rl", "dcat-ap", "reconciliation")
 
 
 def test_every_copied_suite_names_its_origin_and_carries_its_licence() -> None:
-    conformance = PROJECT_ROOT / "tests" / "conformance"
+    conformance = REPO / "tests" / "conformance"
     data_folders = {p.name for p in conformance.iterdir() if p.is_dir()} - {"owl2rl_runner"}
     assert data_folders - {"__pycache__"} == set(SUITES)
     for suite in SUITES:

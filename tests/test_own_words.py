@@ -8,7 +8,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal
 
-from kuopio_kg.settings import PROJECT_ROOT
+from conftest import REPO
 
 RUN = 7
 
@@ -23,7 +23,7 @@ def test_data_literals_do_not_copy_the_seed_text(shared_dir: Path) -> None:
     assert seed_files, f"no seed text under {shared_dir / 'seed'}"
     seed = set().union(*(_runs(path.read_text(encoding="utf-8")) for path in seed_files))
     copied: list[str] = []
-    for path in sorted((PROJECT_ROOT / "data").rglob("*.ttl")):
+    for path in sorted((REPO / "data").rglob("*.ttl")):
         graph = Graph().parse(path, format="turtle")
         for s, p, o in graph:
             if isinstance(o, Literal) and (shared := _runs(str(o)) & seed):

@@ -25,9 +25,9 @@ import requests
 from rdflib import Graph
 
 from answers import Answer, assert_expected_answer
-from conftest import free_port, stop, wait_until_up
+from conftest import REPO, free_port, stop, wait_until_up
 from kuopio_kg.examples import ExampleQuery, load_examples
-from kuopio_kg.settings import PROJECT_ROOT, Settings
+from kuopio_kg.settings import Settings
 
 pytestmark = pytest.mark.slow
 
@@ -70,7 +70,7 @@ def _run(*command: str | Path, env: dict[str, str] | None = None) -> str:
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     work = tmp_path_factory.mktemp("package")
     tree = work / "tree"
-    shutil.copytree(PROJECT_ROOT, tree, symlinks=True, ignore=_NOT_SOURCES)
+    shutil.copytree(REPO, tree, symlinks=True, ignore=_NOT_SOURCES)
     wheels = work / "wheels"
     _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
          "--wheel-dir", wheels, tree)  # fmt: skip
@@ -125,7 +125,7 @@ def test_the_wheel_carries_every_input_file(installed: Installed) -> None:
     assert packaged.is_relative_to(installed.venv), packaged
     for folder in ("ontology", "data", "data/links", "queries"):
         assert (packaged / folder).is_dir(), f"the wheel lacks {folder}/"
-        compared = filecmp.dircmp(PROJECT_ROOT / folder, packaged / folder)
+        compared = filecmp.dircmp(REPO / folder, packaged / folder)
         assert compared.left_list, f"{folder}/ is empty in the checkout"
         assert not compared.left_only, f"the wheel lacks {folder}/{compared.left_only}"
         assert not compared.diff_files, f"the wheel's {folder}/{compared.diff_files} differ"

@@ -25,10 +25,6 @@ PREFIX = "KUOPIO_KG_"
 #: The folder this package is installed in (or ``src/kuopio_kg`` in a checkout).
 PACKAGE_DIR = Path(str(files("kuopio_kg")))
 
-#: The checkout this module lies in, when run from one: tests and benchmarks find the README
-#: and ``../shared`` from here. Settings never depend on it (an installed wheel has none).
-PROJECT_ROOT = PACKAGE_DIR.parents[1]
-
 #: A list of endpoint IRIs, each an absolute http(s) IRI.
 IRIList = tuple[str, ...]
 

@@ -17,15 +17,16 @@ import pytest
 from rdflib import Graph
 from rdflib.term import Node
 
+from conftest import REPO
 from kuopio_kg.graphs import ASSERTED
 from kuopio_kg.load import load
 from kuopio_kg.reason import owl2rl_closure
 from kuopio_kg.reason.kuopio_engine import kuopio_closure
 from kuopio_kg.reason.trivial import is_trivial
-from kuopio_kg.settings import PROJECT_ROOT, Settings
+from kuopio_kg.settings import Settings
 
 #: The benchmark graph generator (a copy of the team's, see bench/README.md).
-GENERATOR = PROJECT_ROOT / "bench" / "gen_graph.py"
+GENERATOR = REPO / "bench" / "gen_graph.py"
 Triple = tuple[Node, Node, Node]
 
 
@@ -56,7 +57,7 @@ def _assert_same_closure(graph: Graph) -> None:
 @pytest.fixture(scope="module")
 def project_graph() -> Graph:
     """The triples the build reasons over."""
-    assert (PROJECT_ROOT / "ontology" / "kuopio.ttl").exists(), "the ontology is missing"
+    assert (REPO / "ontology" / "kuopio.ttl").exists(), "the ontology is missing"
     loaded = load(Settings.from_env(environ={}))
     graph = loaded.union(*ASSERTED)
     assert len(graph) > 0

@@ -1,7 +1,9 @@
 """The example queries in ``queries/``: their text, and the header that introduces them.
 
 A query file starts with comment lines of the form ``# key: value``; ``title`` and
-``description`` are required, ``view`` (``table`` by default) hints how a UI shows it.
+``description`` are required, ``view`` (``table`` by default) hints how a UI shows it, and
+``lists`` names the columns that hold a ``GROUP_CONCAT`` with the separator ``"; "``, whose
+items come in no fixed order.
 Its expected answer lies beside it: ``<name>.srj`` (SPARQL JSON results) for SELECT and
 ASK, ``<name>.ttl`` for CONSTRUCT and DESCRIBE.
 """
@@ -15,6 +17,8 @@ from kuopio_kg.errors import InputError, Problem
 from kuopio_kg.load import display_path
 
 REQUIRED = ("title", "description")
+#: How the items of a ``lists`` column are joined.
+LIST_SEPARATOR = "; "
 EXPECTED_SUFFIXES = (".srj", ".ttl")
 
 
@@ -26,6 +30,7 @@ class ExampleQuery:
     description: str
     view: str
     text: str
+    lists: tuple[str, ...] = ()
 
     @property
     def expected(self) -> Path | None:
@@ -61,6 +66,7 @@ def read_example(path: Path) -> ExampleQuery:
         description=header["description"],
         view=header.get("view", "table"),
         text=text,
+        lists=tuple(header.get("lists", "").split()),
     )
 
 

@@ -191,6 +191,12 @@ BROKEN = {
         "x",
         KSHAPE.EventShape,
     ),
+    "result without rank": (
+        'ex:x a kkg:Result ; kkg:athlete ex:p .'
+        ' ex:p a kkg:Person ; skos:prefLabel "P"@en ; dcterms:source ex:doc .',
+        "x",
+        KSHAPE.ResultShape,
+    ),
     "two entities with one QID": (
         'ex:x a kkg:City ; skos:prefLabel "X"@en ; dcterms:source ex:doc ;'
         " skos:exactMatch wd:Q162279 ."
@@ -220,3 +226,26 @@ def test_every_shape_has_message_and_description(shapes: Graph) -> None:
     for node in shape_nodes:
         assert (node, SH.message, None) in shapes, node
         assert (node, SH.description, None) in shapes, node
+
+
+HIGHER_EDUCATION_WITHOUT_PROGRAMME = """
+PREFIX kkg: <https://w3id.org/kuopio-kg/ontology#>
+PREFIX place: <https://w3id.org/kuopio-kg/id/place/>
+SELECT ?hei WHERE {
+  VALUES ?class { kkg:University kkg:UniversityOfAppliedSciences }
+  ?hei a ?class .
+  { ?hei kkg:basedIn place:kuopio } UNION { ?hei kkg:campus place:kuopio }
+  FILTER NOT EXISTS { ?hei kkg:dissolutionDate ?ended }
+  FILTER NOT EXISTS { ?hei kkg:participatesIn ?programme }
+  FILTER NOT EXISTS { ?accreditation kkg:holder ?hei ; kkg:programme ?programme }
+  FILTER NOT EXISTS { ?project kkg:partnerOrganisation ?hei ; kkg:programme ?programme }
+}
+"""
+
+
+def test_every_higher_education_institution_in_kuopio_takes_part_in_a_programme(
+    data: Graph,
+) -> None:
+    """Issue 10's acceptance: each current university and university of applied sciences
+    with its seat or a campus in Kuopio takes part in at least one programme."""
+    assert [str(row[0]) for row in data.query(HIGHER_EDUCATION_WITHOUT_PROGRAMME)] == []

@@ -172,3 +172,30 @@ def test_paging_with_hydra_reaches_every_dataset_once(paged_client: FlaskClient)
 def test_catalog_answers_if_none_match_with_304(client: FlaskClient, path: str) -> None:
     tag = client.get(path).headers["ETag"]
     assert client.get(path, headers={"If-None-Match": tag}).status_code == 304
+
+
+#: Headers that differ between any two requests, whatever the method.
+PER_REQUEST = {"Date", "X-Request-Id"}
+
+
+def test_head_answers_like_get_on_every_url_a_harvester_checks(
+    client: FlaskClient, settings: Settings
+) -> None:
+    """The EU portal's quality check sends HEAD, never GET, to each access and download URL:
+    each (and the catalog and an entity page) must answer 200 with GET's headers and no body
+    (the SPARQL endpoint once gave 415, and its description changed length per request)."""
+    catalog = _catalog(client)
+    urls = {
+        str(url)
+        for prop in (DCAT.accessURL, DCAT.downloadURL, DCAT.endpointURL)
+        for url in catalog.objects(None, prop)
+    }
+    assert URIRef(settings.base_iri + "sparql") in {URIRef(u) for u in urls}
+    urls |= {settings.base_iri + "catalog", settings.base_iri + "id/place/kuopio"}
+    for url in sorted(urls):
+        path = url.removeprefix(settings.base_iri.rstrip("/"))
+        got, head = client.get(path), client.head(path)
+        assert (got.status_code, head.status_code) == (200, 200), path
+        assert head.data == b"", path
+        same = {k: v for k, v in got.headers.items() if k not in PER_REQUEST}
+        assert {k: v for k, v in head.headers.items() if k not in PER_REQUEST} == same, path

@@ -87,7 +87,9 @@ def _policy(
 
 
 def _dataset(service: ox.NamedNode, sizes: dict[str, int]) -> list[ox.Triple]:
-    dataset, default = ox.BlankNode(), ox.BlankNode()
+    # Fixed blank-node labels: the same dataset gives the same bytes (and Content-Length) on
+    # every request, so a HEAD check and a GET agree.
+    dataset, default = ox.BlankNode("dataset"), ox.BlankNode("defaultGraph")
     triples = [
         ox.Triple(service, _sd("defaultDataset"), dataset),
         ox.Triple(dataset, RDF_TYPE, _sd("Dataset")),
@@ -95,10 +97,9 @@ def _dataset(service: ox.NamedNode, sizes: dict[str, int]) -> list[ox.Triple]:
         ox.Triple(default, RDF_TYPE, _sd("Graph")),
         ox.Triple(default, ox.NamedNode(VOID + "triples"), _integer(sizes.get("", 0))),
     ]
-    for iri, size in sizes.items():
-        if not iri:
-            continue
-        named, graph = ox.BlankNode(), ox.BlankNode()
+    named_sizes = sorted((iri, size) for iri, size in sizes.items() if iri)
+    for number, (iri, size) in enumerate(named_sizes, start=1):
+        named, graph = ox.BlankNode(f"namedGraph{number}"), ox.BlankNode(f"graph{number}")
         triples += [
             ox.Triple(dataset, _sd("namedGraph"), named),
             ox.Triple(named, RDF_TYPE, _sd("NamedGraph")),

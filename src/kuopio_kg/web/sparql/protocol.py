@@ -37,8 +37,9 @@ class Operation:
 
 
 def read(request: Request, max_body: int) -> Operation | None:
-    """The operation in ``request``; None for a GET without one (a description or the UI)."""
-    if request.method == "GET":
+    """The operation in ``request``; None for a GET (or HEAD) without one (a description or
+    the UI). HEAD reads like GET, so a harvester's HEAD check sees GET's status and headers."""
+    if request.method in ("GET", "HEAD"):
         if "update" in request.args or "using-graph-uri" in request.args:
             raise MethodNotAllowed("Updates change the store and are accepted by POST only.")
         return _from_parameters(request.args) if "query" in request.args else None

@@ -45,7 +45,7 @@ def endpoint() -> Response:
         return Response(status=204)
     asked_format = any(p in request.args for p in negotiation.FORMAT_PARAMETERS)
     if (
-        request.method == "GET"
+        request.method in ("GET", "HEAD")
         and not asked_format
         and negotiation.prefers_html(request.accept_mimetypes, negotiation.RESULT_TYPES)
     ):

@@ -213,6 +213,12 @@ class NotInClosure(KuopioKgError):
     http_status = 404
 
 
+class BadParameter(KuopioKgError):
+    """A request parameter has a value the resource does not offer."""
+
+    http_status = 400
+
+
 class UnknownResource(KuopioKgError):
     """An IRI under the base that the current release does not mention."""
 

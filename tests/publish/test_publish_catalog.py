@@ -11,23 +11,29 @@ from flask.testing import FlaskClient
 from pyshacl import validate
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCAT, DCTERMS, RDF, SH
+from rdflib.namespace import DCAT, DCTERMS, RDF, SH, SKOS, XSD
 from rdflib.term import Node
 
 from kuopio_kg.namespaces import VCARD
 from kuopio_kg.settings import Settings
 
 SHAPES = Path(__file__).resolve().parents[1] / "conformance/dcat-ap/3.0.1/shacl"
+SHAPES_2_1_1 = Path(__file__).resolve().parents[1] / "conformance/dcat-ap/2.1.1/shacl"
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 HYDRA = Namespace("http://www.w3.org/ns/hydra/core#")
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
+EU_CC_BY = URIRef("http://publications.europa.eu/resource/authority/licence/CC_BY_4_0")
 #: Every dataset the catalog has ever published. Harvesters delete a dataset that leaves
 #: the catalog, so removing one from this list must be a decision, not an accident.
 STABLE_DATASETS = ("dataset", "graph/ontology", "graph/data", "graph/links", "graph/inferred")
 
 
 def _catalog(client: FlaskClient, **headers: str) -> Graph:
-    response = client.get("/catalog", headers=headers)
+    return _catalog_at(client, "/catalog", **headers)
+
+
+def _catalog_at(client: FlaskClient, path: str, **headers: str) -> Graph:
+    response = client.get(path, headers=headers)
     assert response.status_code == 200
     return Graph().parse(data=response.data, format="turtle")
 
@@ -80,12 +86,55 @@ def test_conforms_to_dcat_ap_3_with_zero_violations(client: FlaskClient) -> None
     assert conforms, text
 
 
+def dcat_ap_2_shapes() -> Graph:
+    """The DCAT-AP 2.1.1 shapes: every shape file of the release, not the import lists."""
+    shapes = Graph()
+    for path in sorted(SHAPES_2_1_1.glob("dcat-ap_2.1.1_shacl_*.ttl")):
+        if not path.name.endswith("imports.ttl"):
+            shapes.parse(path)
+    return shapes
+
+
+def test_the_2_1_1_profile_conforms_to_dcat_ap_2_1_1_with_zero_violations(
+    client: FlaskClient,
+) -> None:
+    """What DCAT-AP 3.0.1 and 2.1.1 contradict each other on is what the profile changes:
+    the byte size's datatype and the checksum's algorithm."""
+    catalog = _catalog_at(client, "/catalog?profile=dcat-ap-2.1.1")
+    conforms, _, text = validate(catalog, shacl_graph=dcat_ap_2_shapes(), allow_warnings=True)
+    assert conforms, text
+    sizes = {
+        lit.datatype for lit in catalog.objects(None, DCAT.byteSize) if isinstance(lit, Literal)
+    }
+    assert sizes == {XSD.decimal}
+    algorithms = set(catalog.objects(None, SPDX.algorithm))
+    assert algorithms == {SPDX.checksumAlgorithm_sha1}
+
+
+def test_the_default_catalog_breaks_2_1_1_only_where_the_versions_disagree(
+    client: FlaskClient,
+) -> None:
+    _, report, _ = validate(_catalog(client), shacl_graph=dcat_ap_2_shapes(), allow_warnings=True)
+    paths = {
+        report.value(result, SH.resultPath)
+        for result in report.objects(None, SH.result)
+        if report.value(result, SH.resultSeverity) == SH.Violation
+    }
+    assert paths == {DCAT.byteSize, SPDX.algorithm}
+
+
+def test_an_unknown_profile_is_a_400_naming_the_known_ones(client: FlaskClient) -> None:
+    response = client.get("/catalog?profile=dcat-ap-1.0")
+    assert response.status_code == 400
+    assert "dcat-ap-2.1.1" in response.get_json()["error"]
+
+
 def test_the_shapes_do_catch_a_broken_catalog(client: FlaskClient) -> None:
     shapes, _ = dcat_ap_shapes()
     broken = _catalog(client)
     for dataset in list(broken.subjects(RDF.type, DCAT.Dataset)):
         broken.remove((dataset, DCTERMS.title, None))
-    broken.remove((CC_BY, RDF.type, None))
+    broken.remove((EU_CC_BY, RDF.type, None))
     conforms, report, _ = validate(broken, shacl_graph=shapes)
     assert not conforms
     violations = list(report.subjects(RDF.type, SH.ValidationResult))
@@ -115,21 +164,22 @@ def test_distributions_match_the_dumps_byte_for_byte(
     catalog = _catalog(client)
     downloads = 0
     for distribution in catalog.subjects(RDF.type, DCAT.Distribution):
-        assert catalog.value(distribution, DCTERMS.license) == CC_BY
+        assert catalog.value(distribution, DCTERMS.license) == EU_CC_BY
         url = catalog.value(distribution, DCAT.downloadURL)
         if url is None:
             continue
         downloads += 1
         body = client.get(str(url).removeprefix(settings.base_iri.rstrip("/"))).data
         assert str(catalog.value(distribution, DCAT.byteSize)) == str(len(body))
-        checksum = catalog.value(distribution, SPDX.checksum)
+        (checksum,) = catalog.objects(distribution, SPDX.checksum)
         assert catalog.value(checksum, SPDX.algorithm) == SPDX.checksumAlgorithm_sha256
         value = catalog.value(checksum, SPDX.checksumValue)
         assert str(value) == hashlib.sha256(body).hexdigest()
         assert catalog.value(distribution, DCAT.mediaType) is not None
         assert catalog.value(distribution, DCTERMS.format) is not None
     assert downloads == 4 * len(STABLE_DATASETS)
-    assert catalog.value(CC_BY, DCTERMS.title) == Literal("Creative Commons Attribution")
+    assert catalog.value(EU_CC_BY, DCTERMS.title) == Literal("Creative Commons Attribution")
+    assert catalog.value(EU_CC_BY, SKOS.exactMatch) == CC_BY
 
 
 def test_sparql_endpoint_is_a_data_service_reached_from_distributions(

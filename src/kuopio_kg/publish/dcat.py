@@ -1,9 +1,15 @@
-"""The DCAT-AP 3 catalog: one dataset for the whole release and one per named graph, each
+"""The DCAT-AP catalog: one dataset for the whole release and one per named graph, each
 with a distribution per dump and one for the SPARQL endpoint (a ``dcat:DataService``).
 
 Dataset IRIs are fixed by :data:`DATASETS` (harvesters delete what disappears, so a dataset
 leaves the catalog only by a change to that table). Large catalogs are paged with Hydra, as
 ckanext-dcat's ``RDFParser.next_page()`` expects.
+
+Two profiles (:class:`Profile`): DCAT-AP 3.0.1 (the default) and 2.1.1, which the EU portal
+may still validate against. They contradict each other on two points, and those are what
+the profile changes: the datatype of ``dcat:byteSize`` (3.0.1: ``xsd:nonNegativeInteger``,
+2.1.1: ``xsd:decimal``) and the checksum (2.1.1 allows SHA-1 only, on every
+``spdx:Checksum``; 3.0.1 takes any algorithm, and the catalog gives SHA-256 there).
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
@@ -27,6 +34,18 @@ from kuopio_kg.store import OxigraphStore
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 HYDRA = Namespace("http://www.w3.org/ns/hydra/core#")
 _DATE = re.compile(r"^(\d{4})(-\d{2}-\d{2})?")
+
+
+class Profile(StrEnum):
+    """The DCAT-AP versions the catalog is served in (the ``?profile=`` of /catalog)."""
+
+    V3 = "dcat-ap-3.0.1"
+    V2 = "dcat-ap-2.1.1"
+
+
+#: The datatype of ``dcat:byteSize`` and the checksum algorithm of each profile.
+_BYTE_SIZE = {Profile.V3: XSD.nonNegativeInteger, Profile.V2: XSD.decimal}
+_CHECKSUM = {Profile.V3: "sha256", Profile.V2: "sha1"}
 
 
 def dataset_iri(settings: Settings, graph: str | None) -> URIRef:
@@ -62,8 +81,10 @@ def catalog_graph(
     temporal: tuple[str, str] | None,
     page: int,
     page_url: Callable[[int], str],
+    profile: Profile = Profile.V3,
 ) -> Graph:
-    """Page ``page`` (from 1) of the catalog; ``page_url(n)`` is where page n is served."""
+    """Page ``page`` (from 1) of the catalog in ``profile``; ``page_url(n)`` is where page n
+    is served."""
     graph = Graph()
     for prefix, ns in (
         ("dcat", DCAT),
@@ -76,7 +97,7 @@ def catalog_graph(
         graph.bind(prefix, ns)
     base = settings.base_iri
     catalog = URIRef(base + "catalog")
-    shared = _Shared.add(graph, settings, release, temporal)
+    shared = _Shared.add(graph, settings, release, temporal, profile)
     graph.add((catalog, RDF.type, DCAT.Catalog))
     _texts(graph, catalog, CATALOG)
     graph.add((catalog, DCTERMS.publisher, shared.publisher))
@@ -111,10 +132,18 @@ class _Shared:
     languages: list[URIRef]
     themes: list[URIRef]
     frequency: URIRef
+    access_rights: URIRef
+    rights: URIRef
+    profile: Profile
 
     @classmethod
     def add(
-        cls, graph: Graph, settings: Settings, release: Release, temporal: tuple[str, str] | None
+        cls,
+        graph: Graph,
+        settings: Settings,
+        release: Release,
+        temporal: tuple[str, str] | None,
+        profile: Profile,
     ) -> _Shared:
         base = settings.base_iri
         publisher = URIRef(base + "catalog#publisher")
@@ -140,6 +169,9 @@ class _Shared:
             languages=terms.add_languages(graph),
             themes=terms.add_themes(graph),
             frequency=terms.add_frequency(graph),
+            access_rights=terms.add_access_rights(graph),
+            rights=terms.add_rights(graph, URIRef(base + "catalog#rights")),
+            profile=profile,
         )
 
 
@@ -164,6 +196,7 @@ def _service(graph: Graph, settings: Settings, shared: _Shared) -> URIRef:
     graph.add((service, DCAT.endpointURL, terms.add_resource(graph, endpoint)))
     graph.add((service, DCAT.endpointDescription, terms.add_resource(graph, endpoint)))
     graph.add((service, DCTERMS.license, shared.licence))
+    graph.add((service, DCTERMS.accessRights, shared.access_rights))
     graph.add((service, DCTERMS.publisher, shared.publisher))
     graph.add((service, DCTERMS.conformsTo, _standard(graph)))
     for name in DATASETS:
@@ -196,6 +229,7 @@ def _dataset(
     graph.add((dataset, DCTERMS.identifier, Literal(str(dataset))))
     graph.add((dataset, DCTERMS.publisher, shared.publisher))
     graph.add((dataset, DCAT.contactPoint, shared.contact))
+    graph.add((dataset, DCTERMS.accessRights, shared.access_rights))
     graph.add((dataset, DCTERMS.modified, shared.modified))
     graph.add((dataset, DCTERMS.spatial, shared.spatial))
     graph.add((dataset, DCTERMS.accrualPeriodicity, shared.frequency))
@@ -215,7 +249,10 @@ def _dataset(
     graph.add((sparql, DCTERMS.title, Literal("SPARQL endpoint", lang="en")))
     graph.add((sparql, DCAT.accessURL, URIRef(settings.base_iri + "sparql")))
     graph.add((sparql, DCAT.accessService, service))
-    graph.add((sparql, DCTERMS.license, shared.licence))
+    file_type, media_type = terms.add_sparql_results(graph)
+    graph.add((sparql, DCTERMS.format, file_type))
+    graph.add((sparql, DCAT.mediaType, media_type))
+    _release_terms(graph, sparql, shared)
 
 
 def _dump(graph: Graph, settings: Settings, shared: _Shared, written: Written) -> URIRef:
@@ -239,21 +276,31 @@ def _dump(graph: Graph, settings: Settings, shared: _Shared, written: Written) -
     graph.add((node, DCTERMS.format, file_type))
     if dump.gzipped:
         graph.add((node, DCAT.compressFormat, terms.add_gzip(graph)))
-    graph.add((node, DCAT.byteSize, Literal(written.size, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, DCTERMS.license, shared.licence))
-    graph.add((node, DCTERMS.modified, shared.modified))
-    checksum = URIRef(f"{node}-sha256")
-    graph.add((node, SPDX.checksum, checksum))
-    graph.add((checksum, RDF.type, SPDX.Checksum))
-    graph.add((checksum, SPDX.algorithm, _sha256(graph)))
-    graph.add((checksum, SPDX.checksumValue, Literal(written.sha256, datatype=XSD.hexBinary)))
+    size = Literal(written.size, datatype=_BYTE_SIZE[shared.profile])
+    graph.add((node, DCAT.byteSize, size))
+    _release_terms(graph, node, shared)
+    algorithm = _CHECKSUM[shared.profile]
+    value = written.sha256 if algorithm == "sha256" else written.sha1
+    graph.add((node, SPDX.checksum, _checksum(graph, node, algorithm, value)))
     return node
 
 
-def _sha256(graph: Graph) -> URIRef:
-    algorithm = SPDX.checksumAlgorithm_sha256
-    graph.add((algorithm, RDF.type, SPDX.ChecksumAlgorithm))
-    return algorithm
+def _release_terms(graph: Graph, distribution: URIRef, shared: _Shared) -> None:
+    """What every distribution of the release shares: licence, rights, issued, modified."""
+    graph.add((distribution, DCTERMS.license, shared.licence))
+    graph.add((distribution, DCTERMS.rights, shared.rights))
+    graph.add((distribution, DCTERMS.issued, shared.modified))
+    graph.add((distribution, DCTERMS.modified, shared.modified))
+
+
+def _checksum(graph: Graph, node: URIRef, algorithm: str, value: str) -> URIRef:
+    checksum = URIRef(f"{node}-{algorithm}")
+    algorithm_iri = SPDX["checksumAlgorithm_" + algorithm]
+    graph.add((algorithm_iri, RDF.type, SPDX.ChecksumAlgorithm))
+    graph.add((checksum, RDF.type, SPDX.Checksum))
+    graph.add((checksum, SPDX.algorithm, algorithm_iri))
+    graph.add((checksum, SPDX.checksumValue, Literal(value, datatype=XSD.hexBinary)))
+    return checksum
 
 
 def _paging(

@@ -1,5 +1,10 @@
-"""The controlled-vocabulary terms the DCAT catalog cites, each typed and labelled in the
-catalog itself, as the DCAT-AP 3 shapes expect (``sh:class`` on every range).
+"""The controlled-vocabulary terms the DCAT catalog cites, each typed, labelled and placed
+in its scheme in the catalog itself, as the DCAT-AP shapes expect (3.0.1: ``sh:class`` on
+every range; 2.1.1: ``skos:inScheme`` of the EU authority table, or of GeoNames).
+
+The EU portal's quality check matches the EU authority tables' own IRIs (licence,
+access-right, file-type, data-theme), so those are what the catalog cites; the plain
+Creative Commons IRI people read is given as the licence concept's ``skos:exactMatch``.
 """
 
 from __future__ import annotations
@@ -11,6 +16,21 @@ from kuopio_kg.formats import IANA, Format
 
 EU = "http://publications.europa.eu/resource/authority/"
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
+#: CC BY 4.0 in the EU licence table (the IRI the portal's licence check matches).
+EU_CC_BY = URIRef(EU + "licence/CC_BY_4_0")
+PUBLIC = URIRef(EU + "access-right/PUBLIC")
+SPARQL_RESULTS = URIRef(EU + "file-type/SPARQLQRES")
+SPARQL_RESULTS_JSON = URIRef(IANA + "application/sparql-results+json")
+GEONAMES = URIRef("http://sws.geonames.org")
+#: The schemes the cited concepts belong to, with the titles DCAT-AP 3 asks of a scheme.
+SCHEMES = {
+    URIRef(EU + "licence"): "Licences",
+    URIRef(EU + "access-right"): "Access rights",
+    URIRef(EU + "file-type"): "File types",
+    URIRef(EU + "language"): "Languages",
+    URIRef(EU + "frequency"): "Frequencies",
+    GEONAMES: "GeoNames",
+}
 #: The title CKAN's licence register gives CC BY, so ckanext-dcat maps it to ``cc-by``.
 CC_BY_CKAN_TITLE = "Creative Commons Attribution"
 GZIP = URIRef(IANA + "application/gzip")
@@ -24,23 +44,69 @@ FREQUENCY = URIRef(EU + "frequency/IRREG")
 KUOPIO = URIRef("https://sws.geonames.org/650224/")
 
 
+def _in_scheme(graph: Graph, concept: URIRef, scheme: URIRef) -> None:
+    graph.add((scheme, RDF.type, SKOS.ConceptScheme))
+    graph.add((scheme, DCTERMS.title, Literal(SCHEMES[scheme], lang="en")))
+    graph.add((concept, SKOS.inScheme, scheme))
+
+
 def add_licence(graph: Graph) -> URIRef:
-    graph.add((CC_BY, RDF.type, DCTERMS.LicenseDocument))
-    graph.add((CC_BY, DCTERMS.title, Literal(CC_BY_CKAN_TITLE)))
+    """CC BY 4.0 as the EU licence concept, titled as CKAN's licence register titles it
+    (so ckanext-dcat maps it to ``cc-by``) and matched to the Creative Commons IRI."""
+    graph.add((EU_CC_BY, RDF.type, DCTERMS.LicenseDocument))
+    graph.add((EU_CC_BY, DCTERMS.title, Literal(CC_BY_CKAN_TITLE)))
     graph.add(
-        (CC_BY, RDFS.label, Literal("Creative Commons Attribution 4.0 International", lang="en"))
+        (EU_CC_BY, RDFS.label, Literal("Creative Commons Attribution 4.0 International", lang="en"))
     )
-    return CC_BY
+    graph.add((EU_CC_BY, SKOS.exactMatch, CC_BY))
+    _in_scheme(graph, EU_CC_BY, URIRef(EU + "licence"))
+    return EU_CC_BY
+
+
+def add_access_rights(graph: Graph) -> URIRef:
+    graph.add((PUBLIC, RDF.type, DCTERMS.RightsStatement))
+    graph.add((PUBLIC, SKOS.prefLabel, Literal("public", lang="en")))
+    _in_scheme(graph, PUBLIC, URIRef(EU + "access-right"))
+    return PUBLIC
+
+
+def add_rights(graph: Graph, node: URIRef) -> URIRef:
+    """A plain-words rights statement at ``node``."""
+    graph.add((node, RDF.type, DCTERMS.RightsStatement))
+    graph.add(
+        (
+            node,
+            RDFS.label,
+            Literal(
+                "Open data under CC BY 4.0: anyone may reuse it, also commercially, "
+                "crediting the publisher.",
+                lang="en",
+            ),
+        )
+    )
+    return node
 
 
 def add_format(graph: Graph, rdf_format: Format) -> tuple[URIRef, URIRef]:
     """The (file type, media type) nodes of a format."""
     file_type = URIRef(rdf_format.file_type_iri)
     media_type = URIRef(rdf_format.media_type_iri)
-    graph.add((file_type, RDF.type, DCTERMS.MediaTypeOrExtent))
-    graph.add((file_type, RDFS.label, Literal(rdf_format.label)))
+    _file_type(graph, file_type, rdf_format.label)
     _media_type(graph, media_type, rdf_format.media_type)
     return file_type, media_type
+
+
+def add_sparql_results(graph: Graph) -> tuple[URIRef, URIRef]:
+    """The (file type, media type) of what the SPARQL endpoint answers by default."""
+    _file_type(graph, SPARQL_RESULTS, "SPARQL query results")
+    _media_type(graph, SPARQL_RESULTS_JSON, "application/sparql-results+json")
+    return SPARQL_RESULTS, SPARQL_RESULTS_JSON
+
+
+def _file_type(graph: Graph, node: URIRef, label: str) -> None:
+    graph.add((node, RDF.type, DCTERMS.MediaTypeOrExtent))
+    graph.add((node, RDFS.label, Literal(label)))
+    _in_scheme(graph, node, URIRef(EU + "file-type"))
 
 
 def add_gzip(graph: Graph) -> URIRef:
@@ -57,6 +123,7 @@ def add_languages(graph: Graph) -> list[URIRef]:
     for language, label in LANGUAGES.items():
         graph.add((language, RDF.type, DCTERMS.LinguisticSystem))
         graph.add((language, RDFS.label, Literal(label, lang="en")))
+        _in_scheme(graph, language, URIRef(EU + "language"))
     return list(LANGUAGES)
 
 
@@ -73,11 +140,13 @@ def add_themes(graph: Graph) -> list[URIRef]:
 def add_frequency(graph: Graph) -> URIRef:
     graph.add((FREQUENCY, RDF.type, DCTERMS.Frequency))
     graph.add((FREQUENCY, RDFS.label, Literal("irregular", lang="en")))
+    _in_scheme(graph, FREQUENCY, URIRef(EU + "frequency"))
     return FREQUENCY
 
 
 def add_spatial(graph: Graph) -> URIRef:
     graph.add((KUOPIO, RDF.type, DCTERMS.Location))
+    _in_scheme(graph, KUOPIO, GEONAMES)
     graph.add((KUOPIO, SKOS.prefLabel, Literal("Kuopio", lang="fi")))
     graph.add((KUOPIO, SKOS.prefLabel, Literal("Kuopio", lang="en")))
     graph.add(

@@ -82,12 +82,14 @@ def by_filename() -> dict[str, Dump]:
 
 @dataclass(frozen=True)
 class Written:
-    """A dump on disk: where it is, its size and checksum."""
+    """A dump on disk: where it is, its size and checksums (SHA-256, and the SHA-1 that
+    DCAT-AP 2.1.1 asks for)."""
 
     dump: Dump
     path: Path
     size: int
     sha256: str
+    sha1: str
 
 
 def ensure_dumps(release: Release, store: OxigraphStore, settings: Settings) -> list[Written]:
@@ -101,12 +103,14 @@ def ensure_dumps(release: Release, store: OxigraphStore, settings: Settings) -> 
             if not manifest.exists():
                 _write_all(folder, store, settings)
     recorded: dict[str, dict[str, Any]] = json.loads(manifest.read_text(encoding="utf-8"))
-    return [
-        Written(
-            d, folder / d.filename, recorded[d.filename]["bytes"], recorded[d.filename]["sha256"]
-        )
-        for d in all_dumps()
-    ]
+    return [_written(d, folder / d.filename, recorded[d.filename]) for d in all_dumps()]
+
+
+def _written(dump: Dump, path: Path, entry: dict[str, Any]) -> Written:
+    """A manifest entry as a :class:`Written`; a manifest from before SHA-1 was recorded
+    gets it from the file."""
+    sha1 = entry.get("sha1") or _digests(path)["sha1"]
+    return Written(dump, path, entry["bytes"], entry["sha256"], sha1)
 
 
 def _write_all(folder: Path, store: OxigraphStore, settings: Settings) -> None:
@@ -114,7 +118,7 @@ def _write_all(folder: Path, store: OxigraphStore, settings: Settings) -> None:
     for dump in all_dumps():
         path = folder / dump.filename
         _atomic(path, lambda out, d=dump: _serialize(out, d, store, settings))
-        entries[dump.filename] = {"bytes": path.stat().st_size, "sha256": _sha256(path)}
+        entries[dump.filename] = {"bytes": path.stat().st_size, **_digests(path)}
     text = json.dumps(entries, indent=2) + "\n"
     _atomic(folder / MANIFEST, lambda out: out.write(text.encode()))
 
@@ -152,9 +156,11 @@ def _quads(store: OxigraphStore, graph: str | None) -> Iterator[ox.Quad]:
         yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+def _digests(path: Path) -> dict[str, str]:
+    """The file's SHA-256 and SHA-1, read once."""
+    digests = {"sha256": hashlib.sha256(), "sha1": hashlib.sha1(usedforsecurity=False)}
     with path.open("rb") as data:
         while chunk := data.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+            for digest in digests.values():
+                digest.update(chunk)
+    return {name: digest.hexdigest() for name, digest in digests.items()}

@@ -8,9 +8,9 @@ from typing import Any
 from flask import Blueprint, Response, request, url_for
 from rdflib import Graph
 
-from kuopio_kg.errors import UnknownResource
+from kuopio_kg.errors import BadParameter, UnknownResource
 from kuopio_kg.formats import GRAPH_BY_EXTENSION, GRAPHS, Format
-from kuopio_kg.publish.dcat import catalog_graph, page_count, temporal_coverage
+from kuopio_kg.publish.dcat import Profile, catalog_graph, page_count, temporal_coverage
 from kuopio_kg.publish.dumps import ensure_dumps
 from kuopio_kg.publish.void import void_graph
 from kuopio_kg.web.publish.negotiation import negotiated
@@ -46,24 +46,40 @@ def _fixed(extension: str | None) -> str | None:
 @catalog.get("/catalog", defaults={"extension": None})
 @catalog.get("/catalog.<extension>")
 def dcat(extension: str | None) -> Response:
-    """The catalog, Turtle by default (``*/*`` or no Accept), paged by ``?page=``."""
+    """The catalog, Turtle by default (``*/*`` or no Accept), paged by ``?page=``, in
+    DCAT-AP 3.0.1 or, with ``?profile=dcat-ap-2.1.1``, in 2.1.1."""
     settings = state().settings
     current = state().current()
     release, store = current.release, current.store
     pages = page_count(settings)
     page = request.args.get("page", 1, type=int)
+    profile = _profile(request.args.get("profile", Profile.V3.value))
     if not 1 <= page <= pages:
         raise UnknownResource(request.url, [url_for("catalog.dcat", _external=True)])
 
     def page_url(n: int) -> str:
-        return url_for("catalog.dcat", page=n, _external=True)
+        extra = {} if profile is Profile.V3 else {"profile": profile.value}
+        return url_for("catalog.dcat", page=n, _external=True, **extra)
 
     def make() -> Graph:
         dumps = ensure_dumps(release, store, settings)
-        return catalog_graph(settings, release, dumps, temporal_coverage(store), page, page_url)
+        return catalog_graph(
+            settings, release, dumps, temporal_coverage(store), page, page_url, profile
+        )
 
-    key = f"catalog:{request.host_url}:{page}"
+    key = f"catalog:{request.host_url}:{page}:{profile}"
     return _graph_response(key, make, extension, "catalog.dcat")
+
+
+def _profile(name: str) -> Profile:
+    try:
+        return Profile(name)
+    except ValueError:
+        known = " or ".join(p.value for p in Profile)
+        raise BadParameter(
+            f"The catalog has no profile {name!r}; ask for {known} ({Profile.V3.value} is the "
+            "default)."
+        ) from None
 
 
 @catalog.get("/.well-known/void", defaults={"extension": None})

@@ -159,6 +159,8 @@ def build_index(store: Selecting, settings: Settings) -> Index:
         entity.shown_types = _most_specific(entity.types, classes)
     _read_names(store, index, data)
     _read_values(store, index, data, ns)
+    for entity in index.entities:
+        entity.values = dict(entity.values)
     index.vocabulary = sorted(index.postings)
     return index
 

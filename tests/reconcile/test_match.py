@@ -4,9 +4,17 @@ and the rule that only a clear winner is a match."""
 from __future__ import annotations
 
 import pytest
+from rapidfuzz import fuzz
 
 from kuopio_kg.reconcile import Index, reconcile
-from kuopio_kg.reconcile.match import MATCH_LEAD, MATCH_SCORE, Scored, candidates, is_match
+from kuopio_kg.reconcile.match import (
+    MATCH_LEAD,
+    MATCH_SCORE,
+    Scored,
+    candidates,
+    is_match,
+    name_score,
+)
 from kuopio_kg.reconcile.query import Condition, Query, Strictness, Wanted
 
 KKG = "https://w3id.org/kuopio-kg/ontology#"
@@ -136,3 +144,12 @@ def test_a_text_property_is_matched_fuzzily(index: Index) -> None:
     right = candidates(index, Query("Kuopio", conditions=(geonames,)))[0].score
     off = candidates(index, Query("Kuopio", conditions=(wrong,)))[0].score
     assert right > off
+
+
+def test_words_covered_on_both_sides_count_beyond_whole_string_measures() -> None:
+    query, name = "eastern finland university", "university of eastern finland"
+    assert name_score(query, name) > max(
+        fuzz.ratio(query, name), fuzz.token_sort_ratio(query, name)
+    )
+    assert name_score("savonia", "savonia uas") > name_score("savonia", "savonlinna") - 1
+    assert name_score("kuopio dance festval", "kuopio dance festival") > 95

@@ -55,7 +55,7 @@ class Term:
         return best(self.names, lang) or self.iri.rsplit("#", 1)[-1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Value:
     """One value of a property: an IRI, or a literal's text with its datatype."""
 
@@ -64,7 +64,7 @@ class Value:
     datatype: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     iri: str
     id: str
@@ -73,7 +73,7 @@ class Entity:
     types: set[str] = field(default_factory=set)
     shown_types: tuple[str, ...] = ()
     descriptions: dict[str, str] = field(default_factory=dict)
-    values: dict[str, list[Value]] = field(default_factory=lambda: defaultdict(list))
+    values: dict[str, list[Value]] = field(default_factory=dict)
 
     def name(self, lang: str) -> str:
         return best(self.names, lang) or self.id
@@ -129,7 +129,8 @@ class Index:
 
 
 def build_index(store: Selecting, settings: Settings) -> Index:
-    """The index of the release in ``store`` (a few SPARQL queries, then memory only)."""
+    """The index of the release in ``store``: a SPARQL query per kind of name and per property
+    of the ontology (each an indexed lookup), then memory only."""
     ns = settings.base_iri + "ontology#"
     data = settings.graph_iri("data")
     ontology = settings.graph_iri("ontology")
@@ -138,15 +139,20 @@ def build_index(store: Selecting, settings: Settings) -> Index:
     properties.update(_terms(store, ontology, ns, f"{OWL}DatatypeProperty", None))
     index = Index(settings.base_iri, [], classes, properties)
     space = index.id_space
+    labelled = {
+        row["e"].value
+        for row in store.select(
+            f"SELECT DISTINCT ?e WHERE {{ GRAPH <{data}> {{ ?e <{SKOS}prefLabel> ?l }} }}"
+        )
+    }
     by_iri: dict[str, Entity] = {}
     for row in store.select(
-        f"SELECT DISTINCT ?e ?c WHERE {{ GRAPH <{data}> {{ ?e <{SKOS}prefLabel> ?l }} "
-        f'?e a ?c FILTER(isIRI(?e) && STRSTARTS(STR(?c), "{ns}")) }}'
+        f'SELECT DISTINCT ?e ?c WHERE {{ ?e a ?c FILTER(STRSTARTS(STR(?c), "{ns}")) }}'
     ):
         iri = row["e"].value
         entity = by_iri.get(iri)
         if entity is None:
-            entity_id = to_id(iri, space)
+            entity_id = to_id(iri, space) if iri in labelled else None
             if entity_id is None:
                 continue
             entity = by_iri[iri] = Entity(iri, entity_id)
@@ -158,9 +164,7 @@ def build_index(store: Selecting, settings: Settings) -> Index:
             index.of_class[cls].add(position)
         entity.shown_types = _most_specific(entity.types, classes)
     _read_names(store, index, data)
-    _read_values(store, index, data, ns)
-    for entity in index.entities:
-        entity.values = dict(entity.values)
+    _read_values(store, index)
     index.vocabulary = sorted(index.postings)
     return index
 
@@ -213,32 +217,40 @@ def _entity_rows(
 
 
 def _read_names(store: Selecting, index: Index, data: str) -> None:
-    rows = store.select(
-        f"SELECT ?e ?p ?l WHERE {{ GRAPH <{data}> {{ ?e ?p ?l VALUES ?p {{ <{SKOS}prefLabel> "
-        f"<{SKOS}altLabel> <{SCHEMA}description> }} }} FILTER(isLiteral(?l)) }} ORDER BY ?e ?p ?l"
-    )
-    for position, row in _entity_rows(index, rows):
-        entity, literal, kind = index.entities[position], row["l"], row["p"].value
-        language = literal.language or "" if isinstance(literal, ox.Literal) else ""
-        if kind == f"{SCHEMA}description":
-            entity.descriptions.setdefault(language, literal.value)
-            continue
-        if kind == f"{SKOS}prefLabel":
-            entity.names.setdefault(language, literal.value)
-        entity.labels.append(literal.value)
-        index._add_name(position, literal.value)
+    """Preferred and alternative names, and descriptions; of several in one language the
+    first in code-point order names the entity (the same on every build)."""
+    for kind in (f"{SKOS}prefLabel", f"{SKOS}altLabel", f"{SCHEMA}description"):
+        rows = store.select(
+            f"SELECT ?e ?l WHERE {{ GRAPH <{data}> {{ ?e <{kind}> ?l }} FILTER(isLiteral(?l)) }}"
+        )
+        for position, row in _entity_rows(index, rows):
+            entity, literal = index.entities[position], row["l"]
+            language = literal.language or "" if isinstance(literal, ox.Literal) else ""
+            text: str = literal.value
+            if kind == f"{SCHEMA}description":
+                _keep_first(entity.descriptions, language, text)
+                continue
+            if kind == f"{SKOS}prefLabel":
+                _keep_first(entity.names, language, text)
+            entity.labels.append(text)
+            index._add_name(position, text)
 
 
-def _read_values(store: Selecting, index: Index, data: str, ns: str) -> None:
-    rows = store.select(
-        f"SELECT DISTINCT ?e ?p ?o WHERE {{ {{ SELECT DISTINCT ?e WHERE {{ GRAPH <{data}> "
-        f"{{ ?e <{SKOS}prefLabel> ?l }} }} }} ?e ?p ?o "
-        f'FILTER(STRSTARTS(STR(?p), "{ns}") && !isBlank(?o)) }}'
-    )
-    for position, row in _entity_rows(index, rows):
-        term = row["o"]
-        if isinstance(term, ox.Literal):
-            value = Value(None, term.value, term.datatype.value)
-        else:
-            value = Value(term.value, term.value)
-        index.entities[position].values[row["p"].value].append(value)
+def _keep_first(texts: dict[str, str], language: str, text: str) -> None:
+    if language not in texts or text < texts[language]:
+        texts[language] = text
+
+
+def _read_values(store: Selecting, index: Index) -> None:
+    """The values of each of our properties (one indexed lookup per property)."""
+    for prop in index.properties:
+        rows = store.select(
+            f"SELECT DISTINCT ?e ?o WHERE {{ ?e <{prop}> ?o FILTER(!isBlank(?o)) }}"
+        )
+        for position, row in _entity_rows(index, rows):
+            term = row["o"]
+            if isinstance(term, ox.Literal):
+                value = Value(None, term.value, term.datatype.value)
+            else:
+                value = Value(term.value, term.value)
+            index.entities[position].values.setdefault(prop, []).append(value)

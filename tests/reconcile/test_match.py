@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from rapidfuzz import fuzz
 
-from kuopio_kg.reconcile import Index, reconcile
+from kuopio_kg.reconcile import Index, match, reconcile
 from kuopio_kg.reconcile.match import (
     MATCH_LEAD,
     MATCH_SCORE,
@@ -153,3 +153,25 @@ def test_words_covered_on_both_sides_count_beyond_whole_string_measures() -> Non
     )
     assert name_score("savonia", "savonia uas") > name_score("savonia", "savonlinna") - 1
     assert name_score("kuopio dance festval", "kuopio dance festival") > 95
+
+
+@pytest.mark.parametrize("common", [2000, 3])
+def test_the_word_index_finds_what_the_full_scan_finds(
+    index: Index, monkeypatch: pytest.MonkeyPatch, common: int
+) -> None:
+    texts = [
+        "Jonkoping",
+        "Kuopio Dance Festival",
+        "kuopio dance festval",
+        "Univresity of Eastern Finland",
+        "Festival Ice Marathon Finland",
+        "Itä-Suomen yliopisto",
+        "WOC 2025 Kuopio",
+        "Bodo",
+    ]
+    queries = [Query(t) for t in texts] + [Query("Jonkoping", (KKG + "Organisation",))]
+    full = [reconcile(index, q, "en")["result"][:1] for q in queries]
+    monkeypatch.setattr(match, "FULL_SCAN", 0)
+    monkeypatch.setattr(match, "COMMON", common)
+    blocked = [reconcile(index, q, "en")["result"][:1] for q in queries]
+    assert blocked == full

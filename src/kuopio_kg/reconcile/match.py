@@ -39,6 +39,8 @@ WORD_SIMILARITY = 80.0
 #: Names scanned in full below this count; above it the word index chooses.
 FULL_SCAN = 5000
 BLOCK = 400
+#: A word in more names than this only weighs names that rarer words found.
+COMMON = 2000
 SHORTLIST = 60
 
 
@@ -89,7 +91,9 @@ def allowed(index: Index, query: Query) -> set[int] | None:
 def shortlist(index: Index, folded: str, entities: set[int] | None) -> dict[int, float]:
     """The best name score of each entity worth scoring in full."""
     positions: Iterable[int] = (
-        range(len(index.folded)) if len(index.folded) <= FULL_SCAN else _blocked(index, folded)
+        range(len(index.folded))
+        if len(index.folded) <= FULL_SCAN
+        else _blocked(index, folded, entities)
     )
     choices = {
         p: index.folded[p] for p in positions if entities is None or index.owners[p] in entities
@@ -103,25 +107,47 @@ def shortlist(index: Index, folded: str, entities: set[int] | None) -> dict[int,
     return best
 
 
-def _blocked(index: Index, folded: str) -> list[int]:
-    """Names sharing the most (typo-tolerant) words with the query, heaviest words first."""
+def _blocked(index: Index, folded: str, entities: set[int] | None) -> list[int]:
+    """Names sharing the most (typo-tolerant) words with the query, longer words weighing
+    more. Rare words go first; a common word (a kind word such as "festival") then only
+    adds weight to the names the rarer words found, so it costs no walk through thousands.
+    Only names of ``entities`` count (all for None)."""
+    near_words = {word: _near(index, word) for word in set(tokens(folded))}
     weight: dict[int, float] = defaultdict(float)
-    for word in set(tokens(folded)):
-        near = {word: 100.0} if word in index.postings else {}
-        if len(word) >= 4:
-            for other, sim, _ in process.extract(
-                word, index.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY, limit=8
-            ):
-                near.setdefault(other, sim)
+    for word, near in sorted(near_words.items(), key=lambda item: _reach(index, item[1])):
         best: dict[int, float] = {}
-        for other, sim in near.items():
-            for position in index.postings[other]:
-                if sim > best.get(position, 0.0):
-                    best[position] = sim
+        if weight and _reach(index, near) > COMMON:
+            for position in weight:
+                words = tokens(index.folded[position])
+                best[position] = max(
+                    (sim for other, sim in near.items() if other in words), default=0
+                )
+        else:
+            for other, sim in near.items():
+                for position in index.postings[other]:
+                    if entities is not None and index.owners[position] not in entities:
+                        continue
+                    if sim > best.get(position, 0.0):
+                        best[position] = sim
         for position, sim in best.items():
             weight[position] += len(word) * sim
     ranked = sorted(weight, key=weight.__getitem__, reverse=True)
     return ranked[:BLOCK]
+
+
+def _near(index: Index, word: str) -> dict[str, float]:
+    """Words of the vocabulary a typo or two from ``word`` (itself too), with similarity."""
+    near = {word: 100.0} if word in index.postings else {}
+    if len(word) >= 4:
+        for other, sim, _ in process.extract(
+            word, index.vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_SIMILARITY, limit=8
+        ):
+            near.setdefault(other, sim)
+    return near
+
+
+def _reach(index: Index, near: dict[str, float]) -> int:
+    return sum(len(index.postings[other]) for other in near)
 
 
 def condition_score(index: Index, entity: Entity, condition: Condition) -> float:

@@ -4,8 +4,9 @@ The pipeline half, in data order: :mod:`.settings` (read once) → :mod:`.load` 
 :mod:`.validate` → :mod:`.reason` → :mod:`.store` → :mod:`.release`, run by :mod:`.build`;
 below everything, the shared words :mod:`.graphs`, :mod:`.formats`, :mod:`.namespaces`
 and :mod:`.errors`. The serving half: :mod:`.current` follows the current release,
-:mod:`.sparql` answers queries, :mod:`.publish` describes the release, :mod:`.web` serves
-both; :mod:`.query`, :mod:`.why`, :mod:`.results` and :mod:`.examples` serve the CLI
+:mod:`.sparql` answers queries, :mod:`.publish` describes the release, :mod:`.reconcile`
+matches names to its entities (the reconciliation service), :mod:`.web` serves them all;
+:mod:`.query`, :mod:`.why`, :mod:`.results` and :mod:`.examples` serve the CLI
 (:mod:`.cli`) and the pages.
 
 The public surface is importable from here. It is loaded on first use, so that a query

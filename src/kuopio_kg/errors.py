@@ -230,3 +230,22 @@ class UnknownResource(KuopioKgError):
             "check the spelling, or start from the landing page or the SPARQL endpoint."
         )
         self.suggestions = suggestions
+
+
+class ReconcileError(KuopioKgError):
+    """A reconciliation, suggest or extension request is malformed (bad JSON, a missing
+    field, an unknown property or a JSONP callback that is not a plain name)."""
+
+    http_status = 400
+
+
+class UnknownEntity(KuopioKgError):
+    """A reconciliation id that names no entity of the current release."""
+
+    http_status = 404
+
+    def __init__(self, entity_id: str) -> None:
+        super().__init__(
+            f"No entity has the id {entity_id!r} in the current release; reconcile the name "
+            "again to get a current id."
+        )

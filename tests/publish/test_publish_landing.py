@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from urllib.parse import unquote
 
 from flask.testing import FlaskClient
 
@@ -85,3 +86,29 @@ def test_robots_points_at_the_sitemap(client: FlaskClient) -> None:
 def test_landing_answers_304(client: FlaskClient) -> None:
     tag = client.get("/").headers["ETag"]
     assert client.get("/", headers={"If-None-Match": tag}).status_code == 304
+
+
+def test_browse_groups_every_entity_by_class_with_counts(
+    client: FlaskClient, settings: Settings
+) -> None:
+    page = client.get("/browse", headers={"Accept": BROWSER}).get_data(as_text=True)
+    classes = rows(
+        client,
+        f"SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH <{settings.graph_iri('data')}> "
+        "{ ?s a ?c } FILTER(isIRI(?s)) } GROUP BY ?c",
+    )
+    groups = re.findall(
+        r'<section class="class-group"[^>]*>\s*<h2><a href="/browse\?class=([^"]+)">[^<]*</a> '
+        r'<span class="count">\((\d+)\)</span></h2>\s*<ul>(.*?)</ul>',
+        page,
+        re.S,
+    )
+    shown = {unquote(cls): int(n) for cls, n, _ in groups}
+    assert shown == {row["c"]: int(row["n"]) for row in classes}
+    for _, n, items in groups:
+        assert items.count("<li>") == int(n)
+    counts = [int(n) for _, n, _ in groups]
+    assert counts == sorted(counts, reverse=True)
+    kkg = settings.base_iri + "ontology#"
+    one = client.get("/browse", query_string={"class": kkg + "City"}, headers={"Accept": BROWSER})
+    assert f"<p>{shown[kkg + 'City']} entities.</p>" in one.get_data(as_text=True)

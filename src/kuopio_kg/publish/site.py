@@ -35,6 +35,19 @@ def instances(store: OxigraphStore, settings: Settings, cls: str | None) -> list
     return [row["s"].value for row in rows]
 
 
+def instances_by_class(store: OxigraphStore, settings: Settings) -> list[tuple[str, list[str]]]:
+    """(class, its entities) for every class asserted in the data graph, largest class first
+    (then by IRI); an entity typed with two classes is in both."""
+    rows = store.select(
+        f"SELECT DISTINCT ?c ?s WHERE {{ GRAPH <{settings.graph_iri('data')}> "
+        "{ ?s a ?c } FILTER(isIRI(?s)) } ORDER BY ?c ?s"
+    )
+    groups: dict[str, list[str]] = {}
+    for row in rows:
+        groups.setdefault(row["c"].value, []).append(row["s"].value)
+    return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+
+
 def sitemap(settings: Settings, site: str, pages: list[str], dumps: list[Written]) -> str:
     """A sitemap of ``pages`` (paths on this host) with the semantic-sitemap ``sc:dataset``."""
     base = settings.base_iri

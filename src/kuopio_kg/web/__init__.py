@@ -3,9 +3,11 @@
 The core: :mod:`.app` (the factory), :mod:`.state` (the one object an app keeps),
 :mod:`.hygiene` (headers, gzip, request ids), :mod:`.metrics`, :mod:`.pages` (what HTML
 pages share) and :mod:`.errors` (errors to responses, in one place); :mod:`.server` and
-:mod:`.gunicorn_conf` run it. Two wings: :mod:`.sparql` (the endpoint and query page)
-and :mod:`.publish` (landing, catalog, dumps, resources, /why), each reading HTTP into a
-call of :mod:`kuopio_kg.sparql` or :mod:`kuopio_kg.publish` and writing the answer back.
+:mod:`.gunicorn_conf` run it. Three wings: :mod:`.sparql` (the endpoint and query page),
+:mod:`.publish` (landing, catalog, dumps, resources, /browse, /why) and :mod:`.reconcile`
+(the reconciliation service and the search page), each reading HTTP into a call of
+:mod:`kuopio_kg.sparql`, :mod:`kuopio_kg.publish` or :mod:`kuopio_kg.reconcile` and writing
+the answer back.
 """
 
 from kuopio_kg.web.app import create_app

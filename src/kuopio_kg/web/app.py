@@ -1,4 +1,4 @@
-"""The Flask app factory: one state object, the core hooks, the two wings."""
+"""The Flask app factory: one state object, the core hooks, the three wings."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from kuopio_kg.web.errors import install_errors
 from kuopio_kg.web.hygiene import install_hygiene
 from kuopio_kg.web.metrics import metrics_blueprint
 from kuopio_kg.web.publish.routes import install_publishing
+from kuopio_kg.web.reconcile.routes import install_reconcile
 from kuopio_kg.web.sparql.views import install_sparql
 from kuopio_kg.web.state import AppState, install, state
 
@@ -23,6 +24,7 @@ def create_app(settings: Settings) -> Flask:
     install_errors(app)
     install_sparql(app)
     install_publishing(app)
+    install_reconcile(app)
     app.register_blueprint(metrics_blueprint(app_state.metrics.render))
 
     @app.get("/healthz")

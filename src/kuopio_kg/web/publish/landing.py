@@ -17,6 +17,7 @@ from kuopio_kg.publish.site import (
     data_classes,
     dataset_jsonld,
     instances,
+    instances_by_class,
     robots,
     sitemap,
 )
@@ -62,7 +63,8 @@ def home() -> Response:
 
 @landing.get("/browse")
 def browse() -> Response:
-    """The entities of the data graph, of one class (``?class=IRI``) or all."""
+    """The entities of the data graph, of one class (``?class=IRI``), or all of them grouped
+    by class with the count of each."""
     settings = state().settings
     current = state().current()
     release, store = current.release, current.store
@@ -70,9 +72,15 @@ def browse() -> Response:
 
     def render() -> str:
         found = instances(store, settings, cls)
-        names = labels(store, [*found, *([cls] if cls else [])])
+        groups = [] if cls else instances_by_class(store, settings)
+        names = labels(store, [*found, *([cls] if cls else []), *(c for c, _ in groups)])
         return render_template(
-            "browse.html", cls=cls, found=found, names=names, href=href_for(settings)
+            "browse.html",
+            cls=cls,
+            found=found,
+            groups=groups,
+            names=names,
+            href=href_for(settings),
         )
 
     return tagged(release.id, render, "text/html")

@@ -20,7 +20,7 @@ import pyoxigraph
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "wikidata" / "standin.ttl"
 
 #: Seconds the "slow" fault waits before answering (longer than the tests' timeout).
-SLOW_SECONDS = 1.5
+SLOW_SECONDS = 2.5
 
 
 @dataclass(frozen=True)
@@ -106,6 +106,7 @@ def _handler(standin: StandIn) -> type[BaseHTTPRequestHandler]:
                 results = standin.store.query(query)
                 assert isinstance(results, pyoxigraph.QuerySolutions)
                 payload = results.serialize(format=pyoxigraph.QueryResultsFormat.JSON)
+                assert payload is not None
                 self._send(200, {}, payload, "application/sparql-results+json")
             except (BrokenPipeError, ConnectionResetError):
                 pass

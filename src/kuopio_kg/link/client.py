@@ -72,9 +72,13 @@ class WikidataClient:
         known = self.cache.get(query)
         if known is not None:
             return known
-        answer = Answer(self._fetch(query), self.today())
+        answer = self.fetch(query)
         self.cache.put(query, answer)
         return answer
+
+    def fetch(self, query: str) -> Answer:
+        """The endpoint's answer to ``query``, not looked up in the cache nor stored."""
+        return Answer(self._fetch(query), self.today())
 
     def _fetch(self, query: str) -> dict[str, Any]:
         for attempt in range(self.retries + 1):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,26 +63,52 @@ def _qids(text: str) -> list[str]:
     return [iri.rsplit("/", 1)[-1] for iri in text.split()]
 
 
+def _answers(client: WikidataClient, entities: Sequence[Entity]) -> Iterator[tuple[Entity, Answer]]:
+    """Each entity with the answer to its own query, cached per entity: the uncached ones are
+    asked in batches of :data:`BATCH`, and each batch's answer is split by entity, so a re-run
+    asks nothing already known however the batches fall."""
+    pending = []
+    for entity in entities:
+        known = client.cache.get(candidate_query([entity]))
+        if known is None:
+            pending.append(entity)
+        else:
+            yield entity, known
+    with tqdm(
+        total=len(pending), unit="entity", file=sys.stderr, disable=not sys.stderr.isatty()
+    ) as progress:
+        for start in range(0, len(pending), BATCH):
+            batch = pending[start : start + BATCH]
+            answer = client.fetch(candidate_query(batch))
+            for key, entity in enumerate(batch):
+                own = _only(answer, str(key))
+                client.cache.put(candidate_query([entity]), own)
+                yield entity, own
+            progress.update(len(batch))
+
+
+def _only(answer: Answer, key: str) -> Answer:
+    """The rows of a batch answer about the entity ``key``, as if it had been asked alone."""
+    rows = [
+        {**row, "key": {**row["key"], "value": "0"}}
+        for row in answer.results["results"]["bindings"]
+        if row["key"]["value"] == key
+    ]
+    return Answer({"head": answer.results["head"], "results": {"bindings": rows}}, answer.retrieved)
+
+
 def find(
     settings: Settings, client: WikidataClient, accepted_path: Path, candidates_path: Path
 ) -> Outcome:
     """Ask about every unlinked entity; link clear winners, send the rest to review."""
     ours = our_graph(settings)
     entities = list(ours.unlinked())
-    known_places = set(ours.qids.values())
     scored: dict[str, list[Scored]] = {}
     retrieved: dict[str, str] = {}
-    with tqdm(
-        total=len(entities), unit="entity", file=sys.stderr, disable=not sys.stderr.isatty()
-    ) as progress:
-        for start in range(0, len(entities), BATCH):
-            batch = entities[start : start + BATCH]
-            answer = client.ask(candidate_query(batch, known_places))
-            by_iri = {entity.iri: entity for entity in batch}
-            for iri, found in _candidates(answer, batch).items():
-                scored[iri] = [score(by_iri[iri], candidate) for candidate in found]
-                retrieved[iri] = answer.retrieved
-            progress.update(len(batch))
+    for entity, answer in _answers(client, entities):
+        found = _candidates(answer, [entity])[entity.iri]
+        scored[entity.iri] = [score(entity, candidate) for candidate in found]
+        retrieved[entity.iri] = answer.retrieved
     taken = set(ours.qids.values())
     winners = {iri: winner(found, taken) for iri, found in scored.items()}
     claims = Counter(w.candidate.qid for w in winners.values() if w is not None)

@@ -38,10 +38,10 @@ def _qids(qids: Iterable[str]) -> str:
     return " ".join(f"wd:{q}" for q in sorted(set(qids))) or "wd:Q0"
 
 
-def candidate_query(batch: Sequence[Entity], places: Iterable[str]) -> str:
+def candidate_query(batch: Sequence[Entity]) -> str:
     """Candidates for each entity of ``batch`` (keyed by its index): items whose label or
     alias equals one of its labels in fi, en or mul, with their classes among the class
-    table, their places among ``places`` (P131* and P17), start years and descriptions."""
+    table, the places they lie in (P131*, and P17), start years and descriptions."""
     pairs = sorted(
         {
             f'("{key}" {_literal(form, lang)})'
@@ -65,7 +65,7 @@ WHERE {{
   ?item rdfs:label|skos:altLabel ?label .
   OPTIONAL {{ ?item rdfs:label ?name . FILTER(LANG(?name) IN ("fi", "en", "mul")) }}
   OPTIONAL {{ VALUES ?type {{ {_qids(every_class())} }} ?item wdt:P31/wdt:P279* ?type . }}
-  OPTIONAL {{ VALUES ?place {{ {_qids(places)} }} ?item wdt:P131*/wdt:P17? ?place . }}
+  OPTIONAL {{ ?item wdt:P131*/wdt:P17? ?place . FILTER(?place != ?item) }}
   OPTIONAL {{ ?item wdt:P571|wdt:P580 ?start . }}
   OPTIONAL {{ ?item schema:description ?about . FILTER(LANG(?about) = "en") }}
 }}

@@ -1,0 +1,154 @@
+"""The linker against the stand-in: the right QID for each unambiguous entity, ambiguous
+names sent to review, accepted rows applied so that the build still passes the shapes."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import SKOS
+
+from kuopio_kg.cli import main
+from kuopio_kg.errors import CandidatesError
+from kuopio_kg.link import WikidataClient, apply, find
+from kuopio_kg.link.candidates import COLUMNS
+from kuopio_kg.load import load
+from kuopio_kg.settings import Settings
+from kuopio_kg.validate import validate
+from link.standin import StandIn
+from test_data_content import assert_links_shape
+
+ID = "https://w3id.org/kuopio-kg/id/"
+WD = "http://www.wikidata.org/entity/"
+
+#: The unambiguous entities of our data and the stand-in's item for each (fixture QIDs from
+#: Q990000001 up; the countries' QIDs are Wikidata's own).
+EXPECTED = {
+    "place/varkaus": "Q990000001",
+    "place/iisalmi": "Q990000002",  # only a mul label
+    "place/joensuu": "Q990000003",  # beside a steamship of the same name
+    "event/kuopiorock": "Q990000005",  # only by a lower-cased alias
+    "organisation/uniarts-helsinki": "Q990000006",  # a subclass of university
+    "place/sweden": "Q34",
+    "place/norway": "Q20",
+    "place/usa": "Q30",
+    "place/canada": "Q16",
+}
+AMBIGUOUS = {
+    "place/kallavesi": {"Q990000011", "Q990000012"},
+    "event/anti-festival": {"Q990000021", "Q990000022"},
+}
+
+
+def _files(settings: Settings) -> tuple[Path, Path]:
+    links = settings.input_dir / "links"
+    return links / "accepted.ttl", links / "candidates.csv"
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as source:
+        return list(csv.DictReader(source))
+
+
+def _links(path: Path) -> dict[str, str]:
+    graph = Graph().parse(path, format="turtle")
+    return {
+        str(s).removeprefix(ID): str(o).removeprefix(WD)
+        for s, o in graph.subject_objects(SKOS.exactMatch)
+    }
+
+
+@pytest.fixture
+def found(link_settings: Settings, client: WikidataClient) -> tuple[Path, Path]:
+    accepted, candidates = _files(link_settings)
+    find(link_settings, client, accepted, candidates)
+    return accepted, candidates
+
+
+def test_each_unambiguous_entity_gets_its_qid(found: tuple[Path, Path]) -> None:
+    linked = _links(found[0])
+    assert {name: linked.get(name) for name in EXPECTED} == EXPECTED
+    assert not set(linked) & set(AMBIGUOUS)
+
+
+def test_ambiguous_names_go_to_review_with_empty_decisions(found: tuple[Path, Path]) -> None:
+    rows = _rows(found[1])
+    assert list(rows[0]) == COLUMNS
+    review: dict[str, set[str]] = {}
+    for row in rows:
+        review.setdefault(row["entity"].removeprefix(ID), set()).add(row["qid"])
+        assert row["decision"] == ""
+        assert row["retrieved"]
+    assert review == AMBIGUOUS
+
+
+def test_hand_made_links_stay_untouched(link_settings: Settings, found: tuple[Path, Path]) -> None:
+    hand_made = link_settings.input_dir / "links" / "wikidata.ttl"
+    assert (
+        hand_made.read_bytes()
+        == (Path(__file__).parents[2] / "data/links/wikidata.ttl").read_bytes()
+    )
+
+
+def test_an_item_already_linked_is_not_taken_again(
+    link_settings: Settings, client: WikidataClient, standin: StandIn
+) -> None:
+    standin.add_turtle('wd:Q162279 skos:altLabel "Kuopion kaupunki"@fi .')
+    accepted, candidates = _files(link_settings)
+    find(link_settings, client, accepted, candidates)
+    assert "organisation/city-of-kuopio" not in _links(accepted)
+    assert any(r["qid"] == "Q162279" for r in _rows(candidates))
+
+
+def _decide(path: Path, decisions: dict[str, str]) -> None:
+    rows = _rows(path)
+    for row in rows:
+        row["decision"] = decisions.get(row["qid"], row["decision"])
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def test_apply_links_accepted_rows_and_the_inputs_still_pass_the_shapes(
+    link_settings: Settings, found: tuple[Path, Path]
+) -> None:
+    accepted, candidates = found
+    _decide(candidates, {"Q990000011": "accept", "Q990000012": "reject"})
+    made = apply(link_settings, accepted, candidates)
+    assert [(m.entity, m.qid, m.method) for m in made] == [
+        (ID + "place/kallavesi", "Q990000011", "curator")
+    ]
+    assert _links(accepted)["place/kallavesi"] == "Q990000011"
+    graph = Graph().parse(accepted, format="turtle")
+    assert_links_shape(graph)
+    assert (URIRef(ID + "place/kallavesi"), SKOS.exactMatch, URIRef(WD + "Q990000012")) not in graph
+    assert validate(load(link_settings)) == []
+
+
+def test_apply_twice_adds_nothing_new(link_settings: Settings, found: tuple[Path, Path]) -> None:
+    accepted, candidates = found
+    _decide(candidates, {"Q990000021": "accept"})
+    apply(link_settings, accepted, candidates)
+    first = Graph().parse(accepted, format="turtle")
+    apply(link_settings, accepted, candidates)
+    assert len(Graph().parse(accepted, format="turtle")) == len(first)
+
+
+def test_a_bad_decision_names_file_row_and_entity(
+    link_settings: Settings, found: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    accepted, candidates = found
+    _decide(candidates, {"Q990000012": "yes"})
+    line = 2 + [r["qid"] for r in _rows(candidates)].index("Q990000012")
+    with pytest.raises(CandidatesError) as caught:
+        apply(link_settings, accepted, candidates)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.entity) == (line, ID + "place/kallavesi")
+    code = main(["--source", str(link_settings.source), "link", "--apply"])
+    assert code == CandidatesError.exit_code == 65
+    err = capsys.readouterr().err
+    assert f"candidates.csv:{line}: {ID}place/kallavesi: decision 'yes'" in err
+    assert "error: 1 row of the candidates file cannot be applied" in err

@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from pyoxigraph import NamedNode
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
@@ -14,6 +15,7 @@ from kuopio_kg.cli import main
 from kuopio_kg.errors import CandidatesError
 from kuopio_kg.link import WikidataClient, apply, find
 from kuopio_kg.link.candidates import COLUMNS
+from kuopio_kg.link.score import ACCEPT
 from kuopio_kg.load import load
 from kuopio_kg.settings import Settings
 from kuopio_kg.validate import validate
@@ -95,11 +97,17 @@ def test_hand_made_links_stay_untouched(link_settings: Settings, found: tuple[Pa
 def test_an_item_already_linked_is_not_taken_again(
     link_settings: Settings, client: WikidataClient, standin: StandIn
 ) -> None:
-    standin.add_turtle('wd:Q162279 skos:altLabel "Kuopion kaupunki"@fi .')
+    """Were wd:Q162279 (Kuopio's item) the only city answering to "Varkaus", it would win
+    on every feature; but place:kuopio holds it, so Varkaus goes to review."""
+    for quad in list(standin.store.quads_for_pattern(NamedNode(WD + "Q990000001"), None, None)):
+        standin.store.remove(quad)
+    standin.add_turtle('wd:Q162279 rdfs:label "Varkaus"@mul .')
     accepted, candidates = _files(link_settings)
     find(link_settings, client, accepted, candidates)
-    assert "organisation/city-of-kuopio" not in _links(accepted)
-    assert any(r["qid"] == "Q162279" for r in _rows(candidates))
+    assert "place/varkaus" not in _links(accepted)
+    (row,) = [r for r in _rows(candidates) if r["entity"] == ID + "place/varkaus"]
+    assert row["qid"] == "Q162279"
+    assert float(row["total"]) >= ACCEPT
 
 
 def _decide(path: Path, decisions: dict[str, str]) -> None:

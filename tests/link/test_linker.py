@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from pyoxigraph import NamedNode
 from rdflib import Graph, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import OWL, SKOS
 
 from kuopio_kg.cli import main
 from kuopio_kg.errors import CandidatesError
 from kuopio_kg.link import WikidataClient, apply, find
 from kuopio_kg.link.candidates import COLUMNS
+from kuopio_kg.link.classes import CLASS_QIDS
 from kuopio_kg.link.score import ACCEPT
 from kuopio_kg.load import load
 from kuopio_kg.settings import Settings
@@ -160,3 +161,45 @@ def test_a_bad_decision_names_file_row_and_entity(
     err = capsys.readouterr().err
     assert f"candidates.csv:{line}: {ID}place/kallavesi: decision 'yes'" in err
     assert "error: 1 row of the candidates file cannot be applied" in err
+
+
+def test_a_rerun_keeps_the_curators_decisions(
+    link_settings: Settings, client: WikidataClient, found: tuple[Path, Path]
+) -> None:
+    accepted, candidates = found
+    _decide(candidates, {"Q990000021": "reject"})
+    find(link_settings, client, accepted, candidates)
+    decisions = {r["qid"]: r["decision"] for r in _rows(candidates)}
+    assert decisions == {
+        "Q990000011": "",
+        "Q990000012": "",
+        "Q990000021": "reject",
+        "Q990000022": "",
+    }
+
+
+def test_apply_without_a_candidates_file_says_what_to_run(
+    link_settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--source", str(link_settings.source), "link", "--apply"])
+    assert code == CandidatesError.exit_code
+    assert "the candidates file does not exist — run `kuopio-kg link` first" in (
+        capsys.readouterr().err
+    )
+
+
+def test_the_class_table_agrees_with_the_class_links() -> None:
+    """Our classes link to Wikidata classes by skos:closeMatch (never owl:sameAs), and the
+    class table the linker scores types with names the same Wikidata class."""
+    graph = Graph().parse(Path(__file__).parents[2] / "data/links/wikidata.ttl")
+    kkg = "https://w3id.org/kuopio-kg/ontology#"
+    close = {
+        str(s).removeprefix(kkg): str(o).removeprefix(WD)
+        for s, o in graph.subject_objects(SKOS.closeMatch)
+        if str(s).startswith(kkg)
+    }
+    assert close == {"Festival": "Q132241"}
+    for kind, item in close.items():
+        assert item in CLASS_QIDS[kind]
+    assert not list(graph.triples((None, OWL.sameAs, None)))
+    assert not [s for s in graph.subjects(SKOS.exactMatch, None) if str(s).startswith(kkg)]

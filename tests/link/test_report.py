@@ -136,3 +136,22 @@ def test_a_fault_ends_the_cli_with_its_exit_code_and_one_sentence(
     assert line.endswith(".")
     assert line.count(". ") == 0
     assert not (link_settings.input_dir / "links" / "accepted.ttl").exists()
+
+
+def test_conflicts_among_our_links_are_found(
+    link_settings: Settings, client: WikidataClient
+) -> None:
+    planted = link_settings.input_dir / "links" / "planted.ttl"
+    planted.write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        f"<{ID}place/lahti> skos:exactMatch <{WD}Q5706> .\n"
+        f"<{ID}place/kuopio> skos:exactMatch <{WD}Q990000001> .\n",
+        encoding="utf-8",
+    )
+    found = {(f.kind, f.entity, f.ours) for f in report(our_graph(link_settings), client)}
+    assert (
+        "conflict: one item, two entities",
+        f"{ID}place/lahti {ID}place/north-savo",
+        "Q5706",
+    ) in found
+    assert ("conflict: one entity, two items", f"{ID}place/kuopio", "Q162279 Q990000001") in found

@@ -56,6 +56,19 @@ def row(scored: Scored, retrieved: str, decision: str = "") -> dict[str, str]:
     return values
 
 
+def earlier_decisions(path: Path) -> dict[tuple[str, str], str]:
+    """(entity, QID) → the decision the curator already wrote in the review file, so that a
+    re-run keeps it; an absent or unreadable file keeps nothing."""
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as source:
+        return {
+            (values.get("entity") or "", values.get("qid") or ""): values["decision"]
+            for values in csv.DictReader(source)
+            if values.get("decision")
+        }
+
+
 def write(path: Path, rows: Iterable[dict[str, str]]) -> None:
     """Write the review file (replacing an earlier one)."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -67,6 +80,15 @@ def write(path: Path, rows: Iterable[dict[str, str]]) -> None:
 
 def accepted(path: Path, shown: str) -> list[Decided]:
     """The rows of the review file marked ``accept``; every bad row is one Problem."""
+    if not path.is_file():
+        problem = Problem(
+            shown,
+            None,
+            "file",
+            "the candidates file does not exist",
+            "run `kuopio-kg link` first, or give --candidates PATH",
+        )
+        raise CandidatesError([problem])
     problems: list[Problem] = []
     found: list[Decided] = []
     with path.open(encoding="utf-8", newline="") as source:

@@ -112,6 +112,7 @@ def find(
     taken = set(ours.qids.values())
     winners = {iri: winner(found, taken) for iri, found in scored.items()}
     claims = Counter(w.candidate.qid for w in winners.values() if w is not None)
+    decided = candidates.earlier_decisions(candidates_path)
     outcome = Outcome(entities=len(entities))
     for iri, ranked_here in scored.items():
         best = winners[iri]
@@ -121,7 +122,10 @@ def find(
             )
             continue
         ranked = sorted(ranked_here, key=lambda s: (-s.total, s.candidate.qid))
-        outcome.review.extend(candidates.row(s, retrieved[iri]) for s in ranked)
+        outcome.review.extend(
+            candidates.row(s, retrieved[iri], decided.get((iri, s.candidate.qid), ""))
+            for s in ranked
+        )
     records.add(accepted_path, outcome.linked, client.endpoint)
     candidates.write(candidates_path, outcome.review)
     return outcome

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pyshacl import validate
 from rdflib import Graph, Namespace, URIRef, Variable
-from rdflib.namespace import DCTERMS, OWL, RDF, SH, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, SH, SKOS
 
 REPO = Path(__file__).resolve().parent.parent
 ONTOLOGY_FILE = REPO / "ontology" / "kuopio.ttl"
@@ -100,13 +100,44 @@ def test_source_documents_are_described(data: Graph) -> None:
     assert URIRef(ID + "source/city-international-cooperation") in cited
 
 
-def test_links_hold_only_matches_and_sources(links: Graph) -> None:
+#: What a link record of ``accepted.ttl`` (written by ``kuopio-kg link``) says of its link.
+RECORD_PREDICATES = {
+    RDF.type,
+    RDF.subject,
+    RDF.predicate,
+    RDF.object,
+    DCTERMS.type,
+    RDF.value,
+    PROV.generatedAtTime,
+    PROV.wasDerivedFrom,
+}
+
+
+def assert_links_shape(links: Graph) -> None:
     """Exact matches, and close matches for a link that one source gives but a second has
-    not yet confirmed; each with its source."""
-    assert {p for _, p, _ in links} <= {SKOS.exactMatch, SKOS.closeMatch, DCTERMS.source}
+    not yet confirmed; each with its source. A link the linker made also has a
+    ``prov:Entity`` record reifying it with its method, score, date and endpoint."""
+    records = set(links.subjects(RDF.type, PROV.Entity))
+    for subject, predicate, _ in links:
+        allowed = (
+            RECORD_PREDICATES
+            if subject in records
+            else {SKOS.exactMatch, SKOS.closeMatch, DCTERMS.source}
+        )
+        assert predicate in allowed, (subject, predicate)
     for subject, target in links.subject_objects(SKOS.exactMatch | SKOS.closeMatch):
         assert str(target).startswith(WD)
         assert (subject, DCTERMS.source, None) in links
+    for record in records:
+        linked = links.value(record, RDF.subject), links.value(record, RDF.object)
+        assert (linked[0], SKOS.exactMatch, linked[1]) in links
+        assert (record, RDF.predicate, SKOS.exactMatch) in links
+        for predicate in (DCTERMS.type, RDF.value, PROV.generatedAtTime, PROV.wasDerivedFrom):
+            assert (record, predicate, None) in links, (record, predicate)
+
+
+def test_links_hold_only_matches_and_sources(links: Graph) -> None:
+    assert_links_shape(links)
 
 
 def _verified_qids(shared_dir: Path) -> set[str]:

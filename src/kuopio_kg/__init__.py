@@ -6,8 +6,8 @@ below everything, the shared words :mod:`.graphs`, :mod:`.formats`, :mod:`.names
 and :mod:`.errors`. The serving half: :mod:`.current` follows the current release,
 :mod:`.sparql` answers queries, :mod:`.publish` describes the release, :mod:`.reconcile`
 matches names to its entities (the reconciliation service), :mod:`.web` serves them all;
-:mod:`.query`, :mod:`.why`, :mod:`.results` and :mod:`.examples` serve the CLI
-(:mod:`.cli`) and the pages.
+:mod:`.link` links the entities with Wikidata and checks the links; :mod:`.query`,
+:mod:`.why`, :mod:`.results` and :mod:`.examples` serve the CLI (:mod:`.cli`) and the pages.
 
 The public surface is importable from here. It is loaded on first use, so that a query
 worker (which imports :mod:`kuopio_kg.sparql.worker`) loads neither Flask nor rdflib.

@@ -1,4 +1,4 @@
-"""The command line: ``kuopio-kg build | validate | query | stats | serve``.
+"""The command line: ``kuopio-kg build | validate | query | stats | why | link | serve``.
 
 Global options are made from the :class:`~kuopio_kg.settings.Settings` fields, so every
 setting can be given as ``--name`` or as ``KUOPIO_KG_NAME``; the option wins. Errors are
@@ -113,6 +113,57 @@ def why(settings: Settings, triple: str) -> None:
     wanted = parse_triple(triple)
     store = Follower(settings.data_dir).get().store
     click.echo(format_explanation(explanation(explainer_for(store, settings), wanted)))
+
+
+@cli.command()
+@click.option(
+    "--apply", "mode", flag_value="apply", help="Link the rows of the review file marked accept."
+)
+@click.option("--report", "mode", flag_value="report", help="Check the links against Wikidata.")
+@click.option(
+    "--export",
+    "export_format",
+    type=click.Choice(["quickstatements"]),
+    help="Print each exact link as a line a Wikidata editor can paste.",
+)
+@click.option(
+    "--csv", "csv_path", type=click.Path(path_type=Path), help="Also write the report here."
+)
+@click.option("--output", "-o", type=click.Path(path_type=Path), help="Write the export here.")
+@click.option(
+    "--accepted",
+    type=click.Path(path_type=Path),
+    help="Turtle file of the links the linker makes [default: SOURCE/data/links/accepted.ttl].",
+)
+@click.option(
+    "--candidates",
+    type=click.Path(path_type=Path),
+    help="Review file of undecided candidates [default: SOURCE/data/links/candidates.csv].",
+)
+@click.pass_obj
+def link(
+    settings: Settings,
+    mode: str | None,
+    export_format: str | None,
+    csv_path: Path | None,
+    output: Path | None,
+    accepted: Path | None,
+    candidates: Path | None,
+) -> None:
+    """Link unlinked entities to Wikidata: clear winners directly, the rest to review."""
+    from kuopio_kg.link.commands import run
+
+    folder = settings.input_dir / "links"
+    run(
+        settings,
+        "export" if export_format else mode or "find",
+        accepted or folder / "accepted.ttl",
+        candidates or folder / "candidates.csv",
+        csv_path,
+        output,
+        lambda line: click.echo(line),
+        lambda line: click.echo(line, err=True),
+    )
 
 
 @cli.command()

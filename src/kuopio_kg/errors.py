@@ -249,3 +249,49 @@ class UnknownEntity(KuopioKgError):
             f"No entity has the id {entity_id!r} in the current release; reconcile the name "
             "again to get a current id."
         )
+
+
+class WikidataError(KuopioKgError):
+    """The Wikidata endpoint could not give an answer the linker can use."""
+
+    http_status = 502
+    exit_code = 69  # EX_UNAVAILABLE
+
+
+class WikidataRefused(WikidataError):
+    """The Wikidata endpoint refused the request (403): usually the User-Agent policy."""
+
+    exit_code = 77  # EX_NOPERM
+
+
+class WikidataTimeout(WikidataError):
+    """The Wikidata endpoint did not answer within the timeout."""
+
+    exit_code = 75  # EX_TEMPFAIL
+
+
+class WikidataRateLimited(WikidataError):
+    """The Wikidata endpoint still answered 429 after every allowed retry."""
+
+    exit_code = 75  # EX_TEMPFAIL
+
+
+class WikidataBadAnswer(WikidataError):
+    """The Wikidata endpoint answered 200 with a body that is not SPARQL JSON results."""
+
+    exit_code = 76  # EX_PROTOCOL
+
+
+class CandidatesError(KuopioKgError):
+    """The review file of link candidates holds a row the linker cannot apply."""
+
+    exit_code = 65  # EX_DATAERR
+
+    def __init__(self, problems: list[Problem]) -> None:
+        noun = "row" if len(problems) == 1 else "rows"
+        super().__init__(
+            f"{len(problems)} {noun} of the candidates file cannot be applied; "
+            "fix the decision column (accept, reject or empty) and run "
+            "`kuopio-kg link --apply` again."
+        )
+        self.problems = problems

@@ -118,7 +118,10 @@ class Settings:
     )
     contact_email: str = field(
         default="kuopio-kg@example.org",
-        metadata={"help": "Contact e-mail address in the DCAT catalog."},
+        metadata={
+            "help": "Contact e-mail address in the DCAT catalog and in the User-Agent of "
+            "every request to Wikidata."
+        },
     )
     catalog_page_size: int = field(
         default=100, metadata={"help": "Datasets per page of the DCAT catalog (Hydra paging)."}
@@ -176,6 +179,18 @@ class Settings:
             "help": "Deadline in seconds of a query that calls a SERVICE endpoint, and of "
             "each network wait while an update fetches a LOAD document."
         },
+    )
+    wikidata_endpoint: str = field(
+        default="https://query.wikidata.org/sparql",
+        metadata={"help": "SPARQL endpoint `kuopio-kg link` asks for Wikidata candidates."},
+    )
+    wikidata_timeout: float = field(
+        default=60.0,
+        metadata={"help": "Seconds `kuopio-kg link` waits for one answer from Wikidata."},
+    )
+    wikidata_retries: int = field(
+        default=3,
+        metadata={"help": "Times `kuopio-kg link` retries a request Wikidata answered with 429."},
     )
 
     @classmethod

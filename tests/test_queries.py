@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pyoxigraph as ox
 import pytest
+from flask.testing import FlaskClient
 from rdflib import Graph
 
 from answers import Answer, assert_expected_answer
@@ -11,8 +14,22 @@ from kuopio_kg.examples import ExampleQuery, load_examples
 from kuopio_kg.release import Release
 from kuopio_kg.settings import Settings
 from kuopio_kg.store import OxigraphStore
+from kuopio_kg.web import create_app
+from link.standin import StandIn, start
 
 EXAMPLES = load_examples(Settings.from_env(environ={}).queries_dir)
+WIKIDATA = "https://query.wikidata.org/sparql"
+FEDERATED = [e for e in EXAMPLES if e.services]
+
+
+@pytest.fixture(scope="module")
+def wikidata() -> Iterator[StandIn]:
+    """The Wikidata stand-in on loopback (tests/link/standin.py), for the federated
+    examples: run in-process with the stand-in's address put in for Wikidata's."""
+    running, server = start()
+    yield running
+    server.shutdown()
+    server.server_close()
 
 
 def test_there_are_enough_examples() -> None:
@@ -20,8 +37,15 @@ def test_there_are_enough_examples() -> None:
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])
-def test_example_gives_its_expected_answer(example: ExampleQuery, release: Release) -> None:
-    result = OxigraphStore(release.store_path).query(example.text)
+def test_example_gives_its_expected_answer(
+    example: ExampleQuery, release: Release, request: pytest.FixtureRequest
+) -> None:
+    text = example.text
+    if example.services:
+        assert example.services == (WIKIDATA,), "a federated example calls Wikidata only"
+        standin: StandIn = request.getfixturevalue("wikidata")
+        text = text.replace(f"<{WIKIDATA}>", f"<{standin.url}>")
+    result = OxigraphStore(release.store_path).query(text)
     got: Answer
     if isinstance(result, ox.QueryTriples):
         nt = ox.serialize(result, format=ox.RdfFormat.N_TRIPLES)
@@ -78,3 +102,40 @@ def test_timeline_dates_each_thing_only_by_what_is_stated_for_it(
 def test_declared_list_columns_are_columns_of_the_query(example: ExampleQuery) -> None:
     for column in example.lists:
         assert f"AS ?{column})" in example.text, column
+
+
+def test_there_are_federated_examples_and_they_reach_the_stand_in(
+    release: Release, wikidata: StandIn
+) -> None:
+    """Each federated example really calls the stand-in, with what Oxigraph's SERVICE sends
+    (a POST of ``application/sparql-query``), and gets rows back from it."""
+    assert len(FEDERATED) >= 2
+    store = OxigraphStore(release.store_path)
+    for example in FEDERATED:
+        before = len(wikidata.requests)
+        solutions = store.query(example.text.replace(f"<{WIKIDATA}>", f"<{wikidata.url}>"))
+        assert isinstance(solutions, ox.QuerySolutions)
+        assert list(solutions), example.name
+        called = wikidata.requests[before:]
+        assert called, example.name
+        assert {r.content_type for r in called} == {"application/sparql-query"}
+
+
+@pytest.mark.parametrize(
+    ("allow_listed", "reason"),
+    [(False, "not on this endpoint's allow-list"), (True, "is refused")],
+    ids=["default", "allow-listed"],
+)
+def test_the_endpoint_never_calls_the_loopback_stand_in(
+    settings: Settings, release: Release, wikidata: StandIn, allow_listed: bool, reason: str
+) -> None:
+    """The stand-in is reached in-process only: the endpoint refuses a SERVICE on loopback
+    by default, and even when the operator allow-lists that very address."""
+    allowed = (wikidata.url,) if allow_listed else settings.service_allow
+    client: FlaskClient = create_app(settings.replace(service_allow=allowed)).test_client()
+    text = FEDERATED[0].text.replace(f"<{WIKIDATA}>", f"<{wikidata.url}>")
+    before = len(wikidata.requests)
+    response = client.post("/sparql", data={"query": text})
+    assert response.status_code == 403
+    assert reason in response.get_json()["error"]
+    assert len(wikidata.requests) == before

@@ -10,6 +10,7 @@ ASK, ``<name>.ttl`` for CONSTRUCT and DESCRIBE.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from kuopio_kg.load import display_path
 REQUIRED = ("title", "description")
 #: How the items of a ``lists`` column are joined.
 LIST_SEPARATOR = "; "
+_SERVICE = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?<([^>]+)>", re.IGNORECASE)
 EXPECTED_SUFFIXES = (".srj", ".ttl")
 
 
@@ -31,6 +33,11 @@ class ExampleQuery:
     view: str
     text: str
     lists: tuple[str, ...] = ()
+
+    @property
+    def services(self) -> tuple[str, ...]:
+        """The endpoints a federated example calls through ``SERVICE <...>``."""
+        return tuple(dict.fromkeys(_SERVICE.findall(self.text)))
 
     @property
     def expected(self) -> Path | None:

@@ -29,6 +29,15 @@ class Request:
     user_agent: str
     body: str
     in_flight: int
+    content_type: str
+
+    @property
+    def query(self) -> str:
+        """The SPARQL text: the body itself (Oxigraph's SERVICE calls POST
+        ``application/sparql-query``) or its ``query`` form field (SPARQLWrapper)."""
+        if self.content_type.startswith("application/sparql-query"):
+            return self.body
+        return parse_qs(self.body).get("query", [""])[0]
 
 
 @dataclass
@@ -54,7 +63,7 @@ class StandIn:
 
     def queries(self) -> list[str]:
         """The SPARQL text of every request received."""
-        return [parse_qs(r.body).get("query", [""])[0] for r in self.requests]
+        return [r.query for r in self.requests]
 
 
 PREFIXES = """
@@ -90,11 +99,14 @@ def _handler(standin: StandIn) -> type[BaseHTTPRequestHandler]:
         def _serve(self, body: str) -> None:
             with standin.lock:
                 standin.in_flight += 1
-                standin.requests.append(
-                    Request(
-                        self.command, self.headers.get("User-Agent", ""), body, standin.in_flight
-                    )
+                request = Request(
+                    self.command,
+                    self.headers.get("User-Agent", ""),
+                    body,
+                    standin.in_flight,
+                    self.headers.get("Content-Type", ""),
                 )
+                standin.requests.append(request)
                 fault = standin.faults.pop(0) if standin.faults else ""
             try:
                 if fault == "slow":
@@ -102,8 +114,7 @@ def _handler(standin: StandIn) -> type[BaseHTTPRequestHandler]:
                 if fault in _FAULTS:
                     self._send(*_FAULTS[fault])
                     return
-                query = parse_qs(body).get("query", [""])[0]
-                results = standin.store.query(query)
+                results = standin.store.query(request.query)
                 assert isinstance(results, pyoxigraph.QuerySolutions)
                 payload = results.serialize(format=pyoxigraph.QueryResultsFormat.JSON)
                 assert payload is not None

@@ -8,7 +8,6 @@ other entity. Every other candidate goes to the curator.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from rapidfuzz import fuzz
 
 from kuopio_kg.link.classes import wikidata_classes
 from kuopio_kg.link.entities import Entity
+from kuopio_kg.reconcile.fold import fold
 
 ACCEPT = 0.8
 LEAD = 0.15
@@ -49,12 +49,6 @@ class Scored:
     candidate: Candidate
     features: dict[str, Feature]
     total: float
-
-
-def fold(text: str) -> str:
-    """Case- and diacritic-folded text ("Jönköping" → "jonkoping")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _label(entity: Entity, candidate: Candidate) -> Feature:

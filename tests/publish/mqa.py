@@ -9,8 +9,8 @@ issued/modified only when that distribution has none), HEAD-only URL checks
 (``piveau-metrics-url-checker``), and the bands of ``PiveauScoring``. The EDP lists of
 machine-readable and non-proprietary file types are those of
 ``gitlab.com/european-data-portal/edp-vocabularies`` (copied in
-``opendata-swiss/metadata-quality-dashboard``). ``../shared/conformance/mqa/README.md``
-gathers these sources; the code is ours.
+``opendata-swiss/metadata-quality-dashboard``). The table and its points are facts of those
+sources; the code is ours.
 
 Two simplifications, both on the strict side: a URL counts as reachable only with a 2xx
 answer to HEAD, and a file type counts as one of the EU file-type table's when it is an
@@ -29,65 +29,16 @@ from rdflib.term import Node
 EU = "http://publications.europa.eu/resource/authority/"
 IANA = "http://www.iana.org/assignments/media-types/"
 _FILE_TYPE = EU + "file-type/"
-MACHINE_READABLE = {
-    _FILE_TYPE + code
-    for code in [
-        "CSV",
-        "GEOJSON",
-        "ICS",
-        "JSON",
-        "JSON_LD",
-        "KML",
-        "KMZ",
-        "NETCDF",
-        "ODS",
-        "RDFA",
-        "RDF_N_QUADS",
-        "RDF_N_TRIPLES",
-        "RDF_TRIG",
-        "RDF_TURTLE",
-        "RDF_XML",
-        "RSS",
-        "SHP",
-        "XLS",
-        "XLSX",
-        "XML",
-    ]
-}
-NON_PROPRIETARY = {
-    _FILE_TYPE + code
-    for code in [
-        "BMP",
-        "CSV",
-        "DBF",
-        "GEOJSON",
-        "GZIP",
-        "HTML",
-        "ICS",
-        "JPEG2000",
-        "JSON",
-        "JSON_LD",
-        "KML",
-        "KMZ",
-        "NETCDF",
-        "ODS",
-        "PNG",
-        "RDF_N_QUADS",
-        "RDF_N_TRIPLES",
-        "RDF_TRIG",
-        "RDF_TURTLE",
-        "RDF_XML",
-        "RSS",
-        "RTF",
-        "TAR",
-        "TIFF",
-        "TSV",
-        "TXT",
-        "WMS_SRVC",
-        "XML",
-        "ZIP",
-    ]
-}
+_MACHINE_READABLE = (
+    "CSV GEOJSON ICS JSON JSON_LD KML KMZ NETCDF ODS RDFA RDF_N_QUADS RDF_N_TRIPLES RDF_TRIG "
+    "RDF_TURTLE RDF_XML RSS SHP XLS XLSX XML"
+)
+_NON_PROPRIETARY = (
+    "BMP CSV DBF GEOJSON GZIP HTML ICS JPEG2000 JSON JSON_LD KML KMZ NETCDF ODS PNG RDF_N_QUADS "
+    "RDF_N_TRIPLES RDF_TRIG RDF_TURTLE RDF_XML RSS RTF TAR TIFF TSV TXT WMS_SRVC XML ZIP"
+)
+MACHINE_READABLE = {_FILE_TYPE + code for code in _MACHINE_READABLE.split()}
+NON_PROPRIETARY = {_FILE_TYPE + code for code in _NON_PROPRIETARY.split()}
 ACCESS_RIGHTS = {EU + "access-right/" + code for code in ("PUBLIC", "RESTRICTED", "NON_PUBLIC")}
 BANDS = ((351, "Excellent"), (221, "Good"), (120, "Sufficient"), (0, "Bad"))
 

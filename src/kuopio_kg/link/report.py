@@ -121,19 +121,16 @@ class _Checks:
                 (countries if is_country else regions).add(self.ours.qids[str(place)])
         return countries, regions
 
-    def country(self, subject: URIRef, item: str) -> list[Finding]:
-        ours, _ = self._chain(subject)
-        theirs = self.facts[item]["P17"]
-        if ours and theirs and not ours & theirs:
-            return [Finding("country (P17)", str(subject), _j(ours), _j(theirs))]
-        return []
-
-    def region(self, subject: URIRef, item: str) -> list[Finding]:
-        _, ours = self._chain(subject)
-        theirs = self.facts[item]["P131"]
-        if ours and theirs and not ours & theirs:
-            return [Finding("region (P131)", str(subject), _j(ours), _j(theirs))]
-        return []
+    def places(self, subject: URIRef, item: str) -> list[Finding]:
+        """Country (P17) and containing region (P131): ours, from the kkg:locatedIn chain,
+        against the item's, where both sides name some."""
+        chain = dict(zip(("P17", "P131"), self._chain(subject), strict=True))
+        rows = []
+        for prop, kind in (("P17", "country (P17)"), ("P131", "region (P131)")):
+            ours, theirs = chain[prop], self.facts[item][prop]
+            if ours and theirs and not ours & theirs:
+                rows.append(Finding(kind, str(subject), _j(ours), _j(theirs)))
+        return rows
 
     def coordinates(self, subject: URIRef, item: str) -> list[Finding]:
         ours = self.ours.coordinates(subject)
@@ -184,8 +181,7 @@ def _j(values: set[str]) -> str:
 
 #: The disagreement checks, run in this order on every exactly linked entity.
 CHECKS: tuple[Callable[[_Checks, URIRef, str], list[Finding]], ...] = (
-    _Checks.country,
-    _Checks.region,
+    _Checks.places,
     _Checks.coordinates,
     _Checks.inception,
     _Checks.twins,

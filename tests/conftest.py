@@ -128,7 +128,8 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None
         try:
             if requests.get(url, timeout=2).status_code == 200:
                 return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
+            # not listening yet, or too busy to answer in time (a loaded CI machine)
             time.sleep(0.2)
     raise RuntimeError(f"server at {url} did not come up within 60 s")
 

@@ -183,7 +183,9 @@ def import_() -> None:
 )
 @click.option("--all", "everything", is_flag=True, help="Keep every row, wherever it is.")
 @click.pass_obj
-def erasmus(settings: Settings, files: tuple[Path, ...], place: str | None, everything: bool) -> None:
+def erasmus(
+    settings: Settings, files: tuple[Path, ...], place: str | None, everything: bool
+) -> None:
     """Import Erasmus+ mobility tables (FILE… as published, .csv or .xlsx) as flows."""
     from tqdm import tqdm
 

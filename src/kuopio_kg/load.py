@@ -3,7 +3,8 @@
 Which graph a file belongs to is decided by where it lies in the ``source`` folder
 (:data:`LAYOUT`); a source without an ontology or without data is an error, not an empty
 build. Imported graphs (``kuopio-kg import``) lie in :attr:`Settings.imports_dir` and are
-optional: no import yet is an empty graph. The SHACL shapes are found here too but only validate, they are never stored. Files
+optional: no import yet is an empty graph. The SHACL shapes are found here too but only
+validate, they are never stored. Files
 are written against :data:`~kuopio_kg.namespaces.DEFAULT_BASE`; with another base
 configured, every IRI under it is rewritten while loading.
 """
@@ -16,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.notation3 import BadSyntax
-from rdflib.plugins.parsers.ntriples import ParseError
 from rdflib.term import Node
 
 from kuopio_kg import __version__
@@ -130,7 +131,7 @@ def parse_file(path: Path, base_iri: str = DEFAULT_BASE, shown: str | None = Non
     graph = Graph()
     try:
         graph.parse(path, format=PARSERS.get(path.suffix, "turtle"))
-    except ParseError as exc:
+    except ParserError as exc:
         raise InputError(
             Problem(shown, None, "(syntax)", f"N-Triples syntax error: {exc}", "import it again")
         ) from None

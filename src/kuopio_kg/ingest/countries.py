@@ -23,8 +23,11 @@ ISO_TO_EU: dict[str, str] = {iso: eu for eu, iso in EU_TO_ISO.items()}
 
 #: Member states of the European Union, and the other EEA countries (ISO codes).
 EU_MEMBERS = frozenset(
-    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()
-)
+    {
+        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
+        "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+    }
+)  # fmt: skip
 EEA_MEMBERS = EU_MEMBERS | {"IS", "LI", "NO"}
 
 

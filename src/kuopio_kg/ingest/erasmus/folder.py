@@ -43,9 +43,8 @@ class ImportsFolder:
     def holds(self, sha256: str, place: str | None) -> ImportedFile | None:
         """The manifest entry of a file already imported with this place filter."""
         for entry in self.files:
-            if entry.sha256 == sha256 and entry.place == place:
-                if self.flows_path(sha256).exists():
-                    return entry
+            if (entry.sha256, entry.place) == (sha256, place) and self.flows_path(sha256).exists():
+                return entry
         return None
 
     def add(self, entry: ImportedFile, flows: pl.DataFrame) -> None:

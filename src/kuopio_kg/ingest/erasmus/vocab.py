@@ -87,7 +87,7 @@ class Fields:
     def __init__(self, curated: Graph) -> None:
         self._by_code: dict[str, str] = {}
         self._by_label: dict[str, str] = {}
-        for concept in sorted(curated.subjects(SKOS.inScheme, FIELDS)):
+        for concept in sorted(curated.subjects(SKOS.inScheme, FIELDS), key=str):
             for code in curated.objects(concept, SKOS.notation):
                 self._by_code[str(code)] = str(concept)
             for label in curated.objects(concept, SKOS.prefLabel):

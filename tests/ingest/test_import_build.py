@@ -3,7 +3,6 @@ reasoner, described in graph/metadata and shown by ``kuopio-kg stats``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,7 +32,7 @@ METADATA = "<https://w3id.org/kuopio-kg/graph/metadata>"
 
 
 @pytest.fixture(scope="module")
-def imported(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer) -> Iterator[Settings]:
+def imported(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer) -> Settings:
     root = tmp_path_factory.mktemp("built")
     settings = Settings.from_env(environ={}).replace(data_dir=root / "var")
     inputs = Inputs(root / "in")
@@ -41,7 +40,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory, gazetteer: Gazetteer) -> 
         patch.setattr("kuopio_kg.ingest.erasmus.importer.aggregate_file", reading(FILES))
         patch.setattr("kuopio_kg.ingest.erasmus.importer.Gazetteer", lambda: gazetteer)
         import_erasmus(settings, inputs("a.csv", "b.csv"))
-    yield settings
+    return settings
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +66,8 @@ def test_the_reasoner_closes_the_imported_flows(built: Release) -> None:
     )
     assert _ask(
         built,
-        f"GRAPH {MOBILITY} {{ ?o a kkg:Organisation }} GRAPH {INFERRED} {{ ?o a schema:Organization }}",
+        f"GRAPH {MOBILITY} {{ ?o a kkg:Organisation }} "
+        f"GRAPH {INFERRED} {{ ?o a schema:Organization }}",
     )
 
 
@@ -97,7 +97,7 @@ def test_a_broken_imported_flow_fails_the_shapes(imported: Settings, tmp_path: P
     (folder / "mobility.nt").write_text("".join(kept), encoding="utf-8")
     problems = validate(load(settings))
     assert problems
-    assert all("imports/erasmus/mobility.nt" == p.file for p in problems)
+    assert all(p.file == "imports/erasmus/mobility.nt" for p in problems)
     assert any(
         "participant count" in p.what and "/id/mobility/erasmus-" in p.entity for p in problems
     )

@@ -44,3 +44,9 @@ def test_a_name_is_looked_up_only_in_its_country(gazetteer: Gazetteer) -> None:
     assert gazetteer.locate("Madrid", "FI") is None
     assert gazetteer.locate("Smallvillebury-on-Nothing", "GB") is None
     assert gazetteer.locate("Kuopio", "ZZ") is None
+
+
+def test_of_two_places_with_one_name_the_larger_is_taken(gazetteer: Gazetteer) -> None:
+    neustadt = gazetteer.locate("Neustadt", "DE")
+    assert neustadt is not None
+    assert neustadt.geonameid == 2864067

@@ -35,6 +35,7 @@ FILES = {
              field_name="Medicine"),
         flow(SAKKY, HOTEL, 3, academic_year=None, activity="VET learners mobility", level=None,
              field_code="1013", field_name="Hotel, restaurants and catering", rows=2),
+        flow(SAKKY, ("E SEVILLA99", 'Colegio "San José" \\ Sevilla', "Sevilla", "ES"), 1),
         flow(SAKKY, NOWHERE, 1, academic_year=None, call_year=None, activity=None, level=None,
              field_code=None, field_name=None),
     ),

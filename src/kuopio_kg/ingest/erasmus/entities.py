@@ -169,7 +169,7 @@ class Resolver:
                 return Organisation(iri, False, curated.labels[iri], code, None)
         where = self.city(city, city_key, country) if city and city_key else None
         iri = vocab.organisation_iri(code, name_key, city_key, country)
-        return Organisation(iri, True, name, code, where)
+        return Organisation(iri, True, name or code or iri.rsplit("/", 1)[1], code, where)
 
 
 def _subclasses(graph: Graph, cls: URIRef) -> set[Node]:

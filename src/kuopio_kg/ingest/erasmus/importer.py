@@ -19,7 +19,7 @@ from kuopio_kg.ingest.erasmus import vocab
 from kuopio_kg.ingest.erasmus.aggregate import FileStats, aggregate_file
 from kuopio_kg.ingest.erasmus.entities import Curated, Resolver, curated_graph
 from kuopio_kg.ingest.erasmus.folder import ImportsFolder
-from kuopio_kg.ingest.erasmus.rdf import graph_from_tables, write_ntriples
+from kuopio_kg.ingest.erasmus.rdf import ntriples, write_ntriples
 from kuopio_kg.ingest.erasmus.tables import build_tables, write_tables
 from kuopio_kg.ingest.gazetteer import Gazetteer
 from kuopio_kg.ingest.imports import ImportedFile
@@ -110,8 +110,8 @@ def import_erasmus(
     frames = [(flows, vocab.source_iri(entry.sha256)) for entry, flows in folder.flows()]
     tables = build_tables(frames, resolver, vocab.Fields(curated))
     changed = write_tables(tables, folder.tables_dir)
-    graph = graph_from_tables(folder.tables_dir, DEFAULT_BASE)
-    changed = write_ntriples(graph, folder.graph_path) or changed
+    lines = ntriples(folder.tables_dir, DEFAULT_BASE)
+    changed = write_ntriples(lines, folder.graph_path) or changed
     changed = folder.save_manifest() or changed
     return ImportReport(
         reports,

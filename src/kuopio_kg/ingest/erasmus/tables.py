@@ -44,11 +44,24 @@ _SIDES = ("sender", "receiver")
 class Tables:
     """The rows of each table (by file name), and what resolution found on the way."""
 
-    rows: dict[str, list[Row]] = field(default_factory=lambda: {name: [] for name in COLUMNS})
+    rows: dict[str, list[Row]] = field(default_factory=dict)
+    #: The rows being collected, as tuples in column order (a set: each row once).
+    pending: dict[str, set[tuple[str, ...]]] = field(
+        default_factory=lambda: {name: set() for name in COLUMNS}
+    )
     matched: set[str] = field(default_factory=set)
     new: set[str] = field(default_factory=set)
     #: New cities the gazetteer could not place: "name (CC)".
     unplaced: set[str] = field(default_factory=set)
+
+    def add(self, table: str, **values: str) -> None:
+        self.pending[table].add(tuple(values[column] for column in COLUMNS[table]))
+
+    def finish(self) -> None:
+        """Sort the collected rows into :attr:`rows`."""
+        for name, columns in COLUMNS.items():
+            rows = sorted(self.pending[name])
+            self.rows[name] = [dict(zip(columns, row, strict=True)) for row in rows]
 
 
 def build_tables(frames: Iterable[tuple[pl.DataFrame, str]], resolver: Resolver,
@@ -85,18 +98,17 @@ def build_tables(frames: Iterable[tuple[pl.DataFrame, str]], resolver: Resolver,
         for side in _SIDES:
             _add_country(tables, resolver, row[f"{side}_country"], source)
         if activity:
-            tables.rows["activities.csv"].append(
-                {"activity": activity, "label": activities[row["activity_key"]],
-                 "broader": str(vocab.activity_broader(row["activity_key"]))}
+            tables.add(
+                "activities.csv", activity=activity, label=activities[row["activity_key"]],
+                broader=str(vocab.activity_broader(row["activity_key"])),
             )  # fmt: skip
             _source(tables, activity, source)
             _source(tables, str(vocab.ACTIVITIES), source)
     for flow, values in flows.items():
-        tables.rows["flows.csv"].append({**values, "participants": str(participants[flow])})
+        tables.add("flows.csv", **values, participants=str(participants[flow]))
         for source in sources[flow]:
-            tables.rows["flow_sources.csv"].append({"flow": flow, "source": source})
-    for name, rows in tables.rows.items():
-        tables.rows[name] = _sorted_unique(rows, COLUMNS[name])
+            tables.add("flow_sources.csv", flow=flow, source=source)
+    tables.finish()
     return tables
 
 
@@ -159,9 +171,9 @@ def _add_organisation(tables: Tables, org: Organisation, source: str) -> None:
         return
     tables.new.add(org.iri)
     city = org.city
-    tables.rows["organisations.csv"].append(
-        {"organisation": org.iri, "label": org.label, "erasmus_code": org.code or "",
-         "city": city.iri if city else ""}
+    tables.add(
+        "organisations.csv", organisation=org.iri, label=org.label, erasmus_code=org.code or "",
+        city=city.iri if city else "",
     )  # fmt: skip
     _source(tables, org.iri, source)
     if city is not None and city.new:
@@ -172,34 +184,29 @@ def _add_city(tables: Tables, city: City, source: str) -> None:
     place = city.place
     if place is None:
         tables.unplaced.add(f"{city.label} ({city.country_code})")
-    tables.rows["cities.csv"].append(
-        {"city": city.iri, "label": city.label, "country": city.country,
-         "lat": _decimal(place.lat) if place else "", "long": _decimal(place.lon) if place else "",
-         "geonames": str(place.geonameid) if place else ""}
+    tables.add(
+        "cities.csv", city=city.iri, label=city.label, country=city.country,
+        lat=_decimal(place.lat) if place else "", long=_decimal(place.lon) if place else "",
+        geonames=str(place.geonameid) if place else "",
     )  # fmt: skip
     _source(tables, city.iri, source)
 
 
 def _add_country(tables: Tables, resolver: Resolver, iso2: str, source: str) -> None:
     country = resolver.country(iso2)
-    tables.rows["countries.csv"].append(
-        {"country": country.iri, "label": country.label, "new": str(country.new).lower(),
-         "code": country.code, "qid": country.qid or ""}
+    tables.add(
+        "countries.csv", country=country.iri, label=country.label, new=str(country.new).lower(),
+        code=country.code, qid=country.qid or "",
     )  # fmt: skip
     if country.new:
         _source(tables, country.iri, source)
 
 
 def _source(tables: Tables, entity: str, source: str) -> None:
-    tables.rows["entity_sources.csv"].append({"entity": entity, "source": source})
+    tables.add("entity_sources.csv", entity=entity, source=source)
 
 
 def _decimal(value: float) -> str:
     """A coordinate as an xsd:decimal lexical form (GeoNames gives five places at most)."""
     text = f"{value:.5f}".rstrip("0")
     return text + "0" if text.endswith(".") else text
-
-
-def _sorted_unique(rows: list[Row], columns: tuple[str, ...]) -> list[Row]:
-    unique = {tuple(row[c] for c in columns) for row in rows}
-    return [dict(zip(columns, values, strict=True)) for values in sorted(unique)]

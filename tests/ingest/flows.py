@@ -1,5 +1,6 @@
 """Flows frames written by hand, in the schema the reading stage hands to resolution (see
-the spec of issue 12), and a stand-in for reading a file that returns them."""
+the spec of issue 12), a stand-in for reading a file that returns them, and the input
+files of the import tests."""
 
 from __future__ import annotations
 
@@ -103,3 +104,39 @@ def reading(by_name: dict[str, pl.DataFrame]) -> Callable[..., tuple[pl.DataFram
         return flows, stats
 
     return aggregate_file
+
+
+#: The flows of two files: a.csv (Kuopio's three institutions and four partners) and b.csv
+#: (one flow that is also in a.csv, and one of its own).
+FILES = {
+    "a.csv": frame(
+        flow(SAVONIA, MADRID, 2),
+        flow(("sf  kuopio08", "Savonia", "Kuopio", "FI"), MADRID, 1),
+        flow(GRONINGEN, UEF, 1, activity="Staff mobility for teaching", level=7, field_code="0912",
+             field_name="Medicine"),
+        flow(SAKKY, HOTEL, 3, academic_year=None, activity="VET learners mobility", level=None,
+             field_code="1013", field_name="Hotel, restaurants and catering", rows=2),
+        flow(SAKKY, ("E SEVILLA99", 'Colegio "San José" \\ Sevilla', "Sevilla", "ES"), 1),
+        flow(SAKKY, NOWHERE, 1, academic_year=None, call_year=None, activity=None, level=None,
+             field_code=None, field_name=None),
+    ),
+    "b.csv": frame(
+        flow(SAVONIA, MADRID, 5),
+        flow(UEF, GRONINGEN, 2, academic_year="2020-2021", call_year=2020),
+    ),
+}  # fmt: skip
+
+
+class Inputs:
+    """Writes the input files by name (each with its own content, so its own checksum) and
+    notes which ones the import reads."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.reads: list[str] = []
+
+    def __call__(self, *names: str) -> list[Path]:
+        self.folder.mkdir(exist_ok=True)
+        for name in names:
+            (self.folder / name).write_text(f"stand-in for {name}\n", encoding="utf-8")
+        return [self.folder / name for name in names]

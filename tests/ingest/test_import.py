@@ -12,7 +12,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF, SKOS, XSD
 
-from ingest.conftest import Inputs
+from ingest.flows import Inputs
 from kuopio_kg.errors import InputError
 from kuopio_kg.ingest.erasmus import import_erasmus
 from kuopio_kg.ingest.erasmus.rdf import graph_from_tables

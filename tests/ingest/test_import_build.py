@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ingest.conftest import FILES, Inputs
-from ingest.flows import reading
+from ingest.flows import FILES, Inputs, reading
 from kuopio_kg.build import build
 from kuopio_kg.cli import cli
 from kuopio_kg.ingest.erasmus import import_erasmus

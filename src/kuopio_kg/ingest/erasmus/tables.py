@@ -53,6 +53,15 @@ class Tables:
     new: set[str] = field(default_factory=set)
     #: New cities the gazetteer could not place: "name (CC)".
     unplaced: set[str] = field(default_factory=set)
+    seen: set[tuple[str, str]] = field(default_factory=set)
+
+    def first(self, entity: str, source: str) -> bool:
+        """Whether this is the first time ``entity`` is met in ``source`` (the rows about an
+        entity are made once per file, not once per flow)."""
+        if (entity, source) in self.seen:
+            return False
+        self.seen.add((entity, source))
+        return True
 
     def add(self, table: str, **values: str) -> None:
         self.pending[table].add(tuple(values[column] for column in COLUMNS[table]))
@@ -78,9 +87,10 @@ def build_tables(frames: Iterable[tuple[pl.DataFrame, str]], resolver: Resolver,
     flows: dict[str, Row] = {}
     participants: Counter[str] = Counter()
     sources: dict[str, set[str]] = defaultdict(set)
+    activity_iris = {key: vocab.activity_iri(key) for key in activities}
     for row, source in records:
         sender, receiver = (orgs[_identity(row, side)] for side in _SIDES)
-        activity = vocab.activity_iri(row["activity_key"]) if row["activity_key"] else ""
+        activity = activity_iris.get(row["activity_key"] or "", "")
         level = vocab.level_iri(row["education_level"]) or ""
         field_iri = fields.find(row["field_code"], row["field_name"]) or ""
         call_year = "" if row["call_year"] is None else str(row["call_year"])
@@ -94,10 +104,12 @@ def build_tables(frames: Iterable[tuple[pl.DataFrame, str]], resolver: Resolver,
         participants[flow] += int(row["participants"])
         sources[flow].add(source)
         for org in (sender, receiver):
-            _add_organisation(tables, org, source)
+            if tables.first(org.iri, source):
+                _add_organisation(tables, org, source)
         for side in _SIDES:
-            _add_country(tables, resolver, row[f"{side}_country"], source)
-        if activity:
+            if tables.first(row[f"{side}_country"], source):
+                _add_country(tables, resolver, row[f"{side}_country"], source)
+        if activity and tables.first(activity, source):
             tables.add(
                 "activities.csv", activity=activity, label=activities[row["activity_key"]],
                 broader=str(vocab.activity_broader(row["activity_key"])),

@@ -9,6 +9,7 @@ from flask.testing import FlaskClient
 
 from kuopio_kg.build import build
 from kuopio_kg.errors import InputError, ValidationError
+from kuopio_kg.graphs import ASSERTED
 from kuopio_kg.release import Release, Releases
 from kuopio_kg.settings import Settings
 from kuopio_kg.store import OxigraphStore
@@ -79,7 +80,7 @@ def test_inferred_graph_holds_only_new_storable_triples(
 ) -> None:
     store = OxigraphStore(release.store_path)
     inferred = settings.graph_iri("inferred")
-    asserted = " ".join(f"<{settings.graph_iri(g)}>" for g in ("ontology", "data", "links"))
+    asserted = " ".join(f"<{settings.graph_iri(g)}>" for g in ASSERTED)
     overlap = store.ask(
         f"ASK {{ GRAPH <{inferred}> {{ ?s ?p ?o }} "
         f"VALUES ?g {{ {asserted} }} GRAPH ?g {{ ?s ?p ?o }} }}"

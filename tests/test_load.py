@@ -45,9 +45,31 @@ def test_files_go_to_their_graphs(tmp_path: Path) -> None:
         "ontology": 1,
         "data": 1,
         "links": 1,
+        "mobility": 0,
         "inferred": 0,
         "metadata": 0,
     }
+
+
+def test_an_imported_graph_is_loaded_as_n_triples_into_graph_mobility(tmp_path: Path) -> None:
+    """No import yet is an empty graph/mobility; an import's mobility.nt (and its manifest)
+    goes into the release id and, rebased like the curated files, into graph/mobility."""
+    settings = _inputs(tmp_path).replace(base_iri="http://localhost:8080/")
+    before = input_digest(settings)
+    folder = settings.imports_dir / "erasmus"
+    folder.mkdir(parents=True)
+    (folder / "mobility.nt").write_text(
+        "<https://w3id.org/kuopio-kg/id/mobility/erasmus-1> "
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<https://w3id.org/kuopio-kg/ontology#MobilityFlow> .\n"
+    )
+    with_graph = input_digest(settings)
+    (folder / "manifest.json").write_text('{"files": []}')
+    assert len({before, with_graph, input_digest(settings)}) == 3
+    (imported,) = [f for f in discover(settings) if f.graph == "mobility"]
+    assert imported.shown == "imports/erasmus/mobility.nt"
+    mobility = load(settings).graphs["mobility"]
+    assert (URIRef("http://localhost:8080/id/mobility/erasmus-1"), None, None) in mobility
 
 
 def test_files_are_shown_relative_to_the_source(tmp_path: Path) -> None:

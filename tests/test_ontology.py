@@ -37,6 +37,8 @@ UNALIGNED = {
     KKG + "typicalMonth": "schema.org puts months only inside a schema:Schedule",
     KKG + "approximate": "no vocabulary flags a figure as approximate",
     KKG + "quantity": "schema.org has no general property to a QuantitativeValue",
+    KKG + "rowsRead": "no vocabulary counts the rows of a source table",
+    KKG + "rowsKept": "no vocabulary counts the rows of a source table",
 }
 
 _AXIS = (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass, OWL.equivalentProperty)

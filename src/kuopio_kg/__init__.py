@@ -1,6 +1,7 @@
 """kuopio-kg: a linked-open-data knowledge graph of Kuopio's international cooperation.
 
-The pipeline half, in data order: :mod:`.settings` (read once) → :mod:`.load` →
+The pipeline half, in data order: :mod:`.settings` (read once) → (:mod:`.ingest`, which
+imports published tables into the imports folder) → :mod:`.load` →
 :mod:`.validate` → :mod:`.reason` → :mod:`.store` → :mod:`.release`, run by :mod:`.build`;
 below everything, the shared words :mod:`.graphs`, :mod:`.formats`, :mod:`.namespaces`
 and :mod:`.errors`. The serving half: :mod:`.current` follows the current release,

@@ -12,12 +12,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, VOID, XSD
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, VOID, XSD
 
 from kuopio_kg import __version__, graphs
 from kuopio_kg.errors import ValidationError
+from kuopio_kg.ingest.imports import ImportedFile, manifest_path, read_manifest
 from kuopio_kg.load import Loaded, input_digest, load
+from kuopio_kg.namespaces import ontology_namespace
 from kuopio_kg.reason import infer
 from kuopio_kg.release import STORE_FOLDER, Release, Releases
 from kuopio_kg.settings import Settings
@@ -25,6 +27,8 @@ from kuopio_kg.store import OxigraphStore
 from kuopio_kg.validate import validate
 
 Report = Callable[[str], None]
+
+SPDX = Namespace("http://spdx.org/rdf/terms#")
 
 
 def _quiet(_: str) -> None:
@@ -110,4 +114,24 @@ def _metadata(settings: Settings, release_id: str, loaded: Loaded) -> Graph:
         graph.add((dataset, VOID.subset, subset))
         graph.add((subset, RDF.type, VOID.Dataset))
         graph.add((subset, VOID.triples, Literal(len(loaded.graphs[name]), datatype=XSD.integer)))
+    for imported in read_manifest(manifest_path(settings)):
+        _describe_import(graph, settings, imported)
     return graph
+
+
+def _describe_import(graph: Graph, settings: Settings, imported: ImportedFile) -> None:
+    """An imported file as a dcat:Distribution that graph/mobility was derived from: its
+    name, SHA-256, rows read and kept, and the day it was imported."""
+    kkg = ontology_namespace(settings.base_iri)
+    source = URIRef(f"{settings.base_iri}id/source/erasmus-{imported.sha256[:16]}")
+    checksum = BNode()
+    graph.add((source, RDF.type, DCAT.Distribution))
+    graph.add((source, DCTERMS.title, Literal(imported.name)))
+    graph.add((source, SPDX.checksum, checksum))
+    graph.add((checksum, RDF.type, SPDX.Checksum))
+    graph.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+    graph.add((checksum, SPDX.checksumValue, Literal(imported.sha256)))
+    graph.add((source, kkg.rowsRead, Literal(imported.rows_read, datatype=XSD.integer)))
+    graph.add((source, kkg.rowsKept, Literal(imported.rows_kept, datatype=XSD.integer)))
+    graph.add((source, DCTERMS.created, Literal(imported.imported, datatype=XSD.date)))
+    graph.add((URIRef(settings.graph_iri(graphs.MOBILITY)), PROV.wasDerivedFrom, source))

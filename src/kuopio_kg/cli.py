@@ -1,4 +1,5 @@
-"""The command line: ``kuopio-kg build | validate | query | stats | why | link | serve``.
+"""The command line: ``kuopio-kg build | validate | query | stats | why | link | import |
+serve``.
 
 Global options are made from the :class:`~kuopio_kg.settings.Settings` fields, so every
 setting can be given as ``--name`` or as ``KUOPIO_KG_NAME``; the option wins. Errors are
@@ -164,6 +165,40 @@ def link(
         lambda line: click.echo(line),
         lambda line: click.echo(line, err=True),
     )
+
+
+@cli.group("import")
+def import_() -> None:
+    """Import published tables into the imports folder; the next build loads them."""
+
+
+@import_.command()
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--place",
+    metavar="NAME",
+    help="Keep the rows where either side's city is NAME [default: Kuopio].",
+)
+@click.option("--all", "everything", is_flag=True, help="Keep every row, wherever it is.")
+@click.pass_obj
+def erasmus(
+    settings: Settings, files: tuple[Path, ...], place: str | None, everything: bool
+) -> None:
+    """Import Erasmus+ mobility tables (FILE… as published, .csv or .xlsx) as flows."""
+    from tqdm import tqdm
+
+    from kuopio_kg.ingest.erasmus import import_erasmus
+    from kuopio_kg.ingest.erasmus.importer import DEFAULT_PLACE
+
+    if place is not None and everything:
+        raise click.UsageError("give --place NAME or --all, not both")
+    chosen = None if everything else place or DEFAULT_PLACE
+    with tqdm(desc="reading", unit=" rows", file=sys.stderr, disable=None) as bar:
+        report = import_erasmus(settings, list(files), chosen, bar.update)
+    for line in report.lines():
+        click.echo(line)
 
 
 @cli.command()

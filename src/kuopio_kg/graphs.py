@@ -8,8 +8,11 @@ dataset as a whole is ``<base>dataset``.
 from __future__ import annotations
 
 #: The graphs the inputs fill, in load order; SHACL validates them and the reasoner
-#: closes their union.
-ASSERTED = ("ontology", "data", "links")
+#: closes their union. ``mobility`` holds what ``kuopio-kg import erasmus`` imported
+#: (empty until something is).
+ASSERTED = ("ontology", "data", "links", "mobility")
+#: The graph of imported Erasmus+ mobility flows.
+MOBILITY = "mobility"
 #: What the reasoner adds (new triples only).
 INFERRED = "inferred"
 #: What the build says about the release itself (VoID counts, version).

@@ -2,7 +2,9 @@
 
 Which graph a file belongs to is decided by where it lies in the ``source`` folder
 (:data:`LAYOUT`); a source without an ontology or without data is an error, not an empty
-build. The SHACL shapes are found here too but only validate, they are never stored. Files
+build. Imported graphs (``kuopio-kg import``) lie in :attr:`Settings.imports_dir` and are
+optional: no import yet is an empty graph. The SHACL shapes are found here too but only
+validate, they are never stored. Files
 are written against :data:`~kuopio_kg.namespaces.DEFAULT_BASE`; with another base
 configured, every IRI under it is rewritten while loading.
 """
@@ -15,12 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.notation3 import BadSyntax
 from rdflib.term import Node
 
 from kuopio_kg import __version__
 from kuopio_kg.errors import InputError, NoInputError, Problem
 from kuopio_kg.graphs import ALL
+from kuopio_kg.ingest.imports import ERASMUS, GRAPH_FILE, manifest_path
 from kuopio_kg.namespaces import DEFAULT_BASE
 from kuopio_kg.settings import Settings
 
@@ -31,7 +35,11 @@ LAYOUT: tuple[tuple[str, str, str], ...] = (
     ("ontology_dir", "*.ttl", "ontology"),
     ("input_dir", "*.ttl", "data"),
     ("input_dir", "links/*.ttl", "links"),
+    ("imports_dir", f"{ERASMUS}/{GRAPH_FILE}", "mobility"),
 )
+
+#: The rdflib parser of an input file, by its suffix.
+PARSERS = {".ttl": "turtle", ".nt": "nt"}
 
 #: The named graphs a build cannot do without: at least one file must feed each.
 REQUIRED_GRAPHS = ("ontology", "data")
@@ -81,8 +89,15 @@ def discover(settings: Settings) -> list[InputFile]:
         paths = [path for path in sorted(folder.glob(pattern)) if path.name != SHAPES_FILE]
         if not paths and graph in REQUIRED_GRAPHS:
             raise NoInputError(folder.absolute(), pattern)
-        found.extend(InputFile(path, graph, display_path(path, settings.source)) for path in paths)
+        found.extend(InputFile(path, graph, _shown(settings, path)) for path in paths)
     return found
+
+
+def _shown(settings: Settings, path: Path) -> str:
+    """How a file is named in messages and in the release id: relative to the source
+    folder, or (an import) to the data folder, so the id does not depend on where it is."""
+    root = settings.data_dir if path.is_relative_to(settings.imports_dir) else settings.source
+    return display_path(path, root)
 
 
 def shapes_path(settings: Settings) -> Path:
@@ -98,25 +113,28 @@ def input_digest(settings: Settings) -> str:
     for part in (__version__, settings.base_iri, settings.reasoner):
         digest.update(part.encode() + b"\0")
     paths = [f.path for f in discover(settings)]
-    shapes = shapes_path(settings)
-    if shapes.exists():
-        paths.append(shapes)
+    paths += [p for p in (shapes_path(settings), manifest_path(settings)) if p.exists()]
     for path in paths:
-        digest.update(display_path(path, settings.source).encode() + b"\0")
+        digest.update(_shown(settings, path).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
 def parse_file(path: Path, base_iri: str = DEFAULT_BASE, shown: str | None = None) -> Graph:
-    """Parse one Turtle file, rewriting the default base to ``base_iri``.
+    """Parse one Turtle (``.ttl``) or N-Triples (``.nt``) file, rewriting the default base to
+    ``base_iri``.
 
     A syntax error becomes an :class:`InputError` naming the file (as ``shown``, by default
-    the path itself) and the line.
+    the path itself) and, for Turtle, the line.
     """
     shown = str(path) if shown is None else shown
     graph = Graph()
     try:
-        graph.parse(path, format="turtle")
+        graph.parse(path, format=PARSERS.get(path.suffix, "turtle"))
+    except ParserError as exc:
+        raise InputError(
+            Problem(shown, None, "(syntax)", f"N-Triples syntax error: {exc}", "import it again")
+        ) from None
     except BadSyntax as exc:
         raise InputError(
             Problem(

@@ -227,6 +227,12 @@ class Settings:
         return self.source / "queries"
 
     @property
+    def imports_dir(self) -> Path:
+        """What ``kuopio-kg import`` writes (one folder per kind, e.g. ``erasmus/``), inside
+        :attr:`data_dir`; the build loads the graphs it holds."""
+        return self.data_dir / "imports"
+
+    @property
     def ontology_iri(self) -> str:
         return self.base_iri + "ontology"
 

@@ -25,7 +25,9 @@ CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
 EU_CC_BY = URIRef("http://publications.europa.eu/resource/authority/licence/CC_BY_4_0")
 #: Every dataset the catalog has ever published. Harvesters delete a dataset that leaves
 #: the catalog, so removing one from this list must be a decision, not an accident.
-STABLE_DATASETS = ("dataset", "graph/ontology", "graph/data", "graph/links", "graph/inferred")
+STABLE_DATASETS = (
+    "dataset", "graph/ontology", "graph/data", "graph/links", "graph/mobility", "graph/inferred",
+)  # fmt: skip
 
 
 def _catalog(client: FlaskClient, **headers: str) -> Graph:

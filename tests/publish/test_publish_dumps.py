@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 from rdflib import Dataset, Graph
 
 from kuopio_kg.current import Follower
+from kuopio_kg.graphs import ALL
 from kuopio_kg.publish.dumps import all_dumps, ensure_dumps
 from kuopio_kg.release import Release
 from kuopio_kg.settings import Settings
@@ -65,7 +66,7 @@ def test_dumps_hold_what_sparql_counts(client: FlaskClient, settings: Settings) 
     nquads = Dataset()
     nquads.parse(data=gzip.decompress(client.get("/dumps/kuopio-kg.nq.gz").data), format="nquads")
     assert _quads(nquads) == count(client, QUADS)
-    for name in ("ontology", "data", "links", "inferred", "metadata"):
+    for name in ALL:
         expected = count(
             client,
             f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{settings.graph_iri(name)}> "

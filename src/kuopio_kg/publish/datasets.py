@@ -71,6 +71,22 @@ DATASETS: dict[str | None, DatasetText] = {
         },
         {"en": ("Wikidata", "links"), "fi": ("Wikidata", "linkit")},
     ),
+    "mobility": DatasetText(
+        {
+            "en": "Kuopio KG Erasmus+ mobility flows",
+            "fi": "Kuopio KG:n Erasmus+-liikkuvuusvirrat",
+        },
+        {
+            "en": "Erasmus+ mobility flows to and from Kuopio, imported from the European "
+            "Commission's published mobility tables and aggregated by sending and receiving "
+            "organisation, year, activity, education level and field; no personal data.",
+            "fi": "Kuopioon ja Kuopiosta suuntautuvat Erasmus+-liikkuvuusvirrat Euroopan "
+            "komission julkaisemista liikkuvuustaulukoista koottuina lähettävän ja "
+            "vastaanottavan organisaation, vuoden, toiminnon, koulutusasteen ja -alan mukaan; "
+            "ei henkilötietoja.",
+        },
+        {"en": ("Erasmus+", "student mobility"), "fi": ("Erasmus+", "opiskelijaliikkuvuus")},
+    ),
     "inferred": DatasetText(
         {"en": "Kuopio KG inferred triples", "fi": "Kuopio KG:n päätellyt kolmikot"},
         {

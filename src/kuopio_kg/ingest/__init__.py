@@ -1,0 +1,1 @@
+"""Imports of tabular sources into the graph; ``erasmus`` reads the Erasmus+ mobility tables."""

@@ -151,16 +151,30 @@ def test_a_column_given_twice_is_refused(tmp_path: Path) -> None:
         aggregate_file(path, None)
 
 
+def _published(*rows: dict[str, str]) -> bytes:
+    lines = [";".join(ROW), *(";".join({**ROW, **row}.values()) for row in rows)]
+    return ("\n".join(lines) + "\n").encode()
+
+
 @pytest.mark.parametrize(
     "content",
-    [b"", b"\x00\x01\x02 not a table\xff\xfe", b"a;b\n1;2;3;4\n"],
-    ids=["empty", "binary", "ragged"],
+    [
+        b"",
+        b"\x00\x01\x02 not a table\xff\xfe",
+        _published({}).replace(b"Kuopio", b"Kuop\xffio"),
+    ],
+    ids=["empty", "binary", "not-utf-8"],
 )
 def test_a_file_that_is_no_mobility_table_is_a_format_error(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "table.csv"
     path.write_bytes(content)
     with pytest.raises(ImportFormatError, match=r"table\.csv"):
         aggregate_file(path, None)
+
+
+def test_a_missing_file_is_a_format_error_naming_it(tmp_path: Path) -> None:
+    with pytest.raises(ImportFormatError, match=r"absent\.csv cannot be imported"):
+        aggregate_file(tmp_path / "absent.csv", None)
 
 
 def test_an_xlsx_that_is_no_workbook_is_a_format_error(tmp_path: Path) -> None:
@@ -239,6 +253,40 @@ def test_the_field_code_and_name_are_taken_apart(
     assert (flow["field_code"], flow["field_name"]) == (code, name)
 
 
+def test_an_organisation_with_a_code_is_one_however_its_name_and_city_are_written(
+    tmp_path: Path,
+) -> None:
+    code = "Sending Organisation Erasmus Code"
+    rows = [
+        {"Sending Organization": "Savonia University of Applied Sciences", code: "SF KUOPIO08"},
+        {"Sending Organization": "Savonia-ammattikorkeakoulu Oy", "Sending City": "Iisalmi"},
+        {"Sending Organization": "Savonia-ammattikorkeakoulu Oy", code: "sf kuopio08"},
+    ]
+    flow = _one_flow_of(tmp_path, rows)
+    assert (flow["sender_code"], flow["sender_name"]) == (
+        "SF KUOPIO08",
+        "Savonia-ammattikorkeakoulu Oy",
+    )
+    assert (flow["sender_name_key"], flow["sender_city"]) == (
+        "savonia ammattikorkeakoulu oy",
+        "Kuopio",
+    )
+    assert (flow["participants"], flow["rows"]) == (3, 3)
+
+
+def test_organisations_without_a_code_differ_by_name_city_or_country(tmp_path: Path) -> None:
+    code = "Receiving Organisation Erasmus Code"
+    rows = [
+        {code: "-", "Receiving Organization": "Escuela Uno"},
+        {code: "", "Receiving Organization": " ESCUELA  UNO "},
+        {code: "-", "Receiving Organization": "Escuela Uno", "Receiving City": "Madrid"},
+        {code: "-", "Receiving Organization": "Escuela Uno", "Receiving Country Code": "PT"},
+        {code: "-", "Receiving Organization": "Escuela Dos"},
+    ]
+    flows, _ = aggregate_file(_table(tmp_path, rows), None)
+    assert sorted(flows["rows"]) == [1, 1, 1, 2]
+
+
 def test_codes_are_upper_case_with_single_spaces(tmp_path: Path) -> None:
     flow = _one_flow(tmp_path, **{"Sending Organisation Erasmus Code": "  sf   kuopio08 "})
     assert flow["sender_code"] == "SF KUOPIO08"
@@ -252,6 +300,7 @@ def test_codes_are_upper_case_with_single_spaces(tmp_path: Path) -> None:
         ({"Sending Country Code": "Finland"}, "unknown_country", "Sending Country Code 'FINLAND'"),
         ({"Participants": "0"}, "bad_participants", "Participants '0'"),
         ({"Participants": "1e3"}, "bad_participants", "Participants '1e3'"),
+        ({"Participants": "+3"}, "bad_participants", "Participants '+3'"),
         ({"Participants": "-"}, "bad_participants", "Participants '-'"),
         (
             {"Receiving Organization": "", "Receiving Organisation Erasmus Code": "-"},

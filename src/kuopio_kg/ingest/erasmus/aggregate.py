@@ -100,12 +100,9 @@ def aggregate_file(
     :class:`~kuopio_kg.errors.ImportFormatError`; bad rows are only counted.
     """
     shown = str(path)
-    grouped = classify(clean(tally(scan(path, shown), shown, progress)), iso_alpha2())
-    skipped, examples = skipped_rows(grouped.filter(pl.col(REASON).is_not_null()))
-    variants = _with_keys(grouped.filter(pl.col(REASON).is_null()).select(*_VARIANT, *_SUMMED))
-    inside = _in_place(variants, place)
-    flows = _reduce(variants.filter(inside))
-    rows_read = int(grouped["rows"].sum())
+    problems, variants, rows_read = _checked(tally(scan(path, shown), shown, progress))
+    skipped, examples = skipped_rows(problems)
+    flows = _reduce(variants if place is None else variants.filter(_in_place(place)))
     rows_kept = int(flows["rows"].sum())
     stats = FileStats(
         path=path,
@@ -128,6 +125,15 @@ def combine(frames: Sequence[pl.DataFrame]) -> pl.DataFrame:
     return _reduce(merged.with_columns(field_key=_fold_column(merged, "field_name")))
 
 
+def _checked(groups: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, int]:
+    """The skipped groups of a :func:`.read.tally`, the kept ones cleaned and keyed, and
+    the number of rows. (The groups are dropped once this returns, halving the peak.)"""
+    classified = classify(clean(groups), iso_alpha2())
+    kept = pl.col(REASON).is_null()
+    variants = classified.filter(kept).select(*_VARIANT, *_SUMMED)
+    return classified.filter(~kept), _with_keys(variants), int(classified["rows"].sum())
+
+
 def _fold_column(frame: pl.DataFrame, name: str) -> pl.Expr:
     """Column ``name`` folded, calling :func:`fold` once per distinct value."""
     distinct = frame[name].drop_nulls().unique().to_list()
@@ -148,9 +154,7 @@ def _with_keys(variants: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _in_place(variants: pl.DataFrame, place: str | None) -> pl.Expr:
-    if place is None:
-        return pl.lit(True)
+def _in_place(place: str) -> pl.Expr:
     target = fold(place)
     return (
         (pl.col("sender_city_key") == target) | (pl.col("receiver_city_key") == target)
@@ -190,8 +194,12 @@ def _reduce(frame: pl.DataFrame) -> pl.DataFrame:
     flow key are summed, and each shown value is the one most rows used (ties: the
     smallest; an unknown value only when no row knows it)."""
     keyed = frame.with_columns(_flow_key()).with_columns(_n=pl.len().over(_FLOW))
-    alone = keyed.filter(pl.col("_n") == 1).select(*FLOW_SCHEMA)
-    flows = pl.concat([alone, _merged(keyed.filter(pl.col("_n") > 1))])
+    shared = keyed.filter(pl.col("_n") > 1)
+    if shared.is_empty():
+        flows = keyed.select(*FLOW_SCHEMA)
+    else:
+        alone = keyed.filter(pl.col("_n") == 1).select(*FLOW_SCHEMA)
+        flows = pl.concat([alone, _merged(shared)])
     flows = flows.select(pl.col(name).cast(dtype) for name, dtype in FLOW_SCHEMA.items())
     return flows.sort(list(FLOW_SCHEMA), nulls_last=True)
 

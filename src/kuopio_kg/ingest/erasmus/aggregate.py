@@ -53,7 +53,7 @@ FLOW_SCHEMA: dict[str, pl.DataType] = {
     "rows": pl.Int64(),
 }
 
-#: The cleaned values the streaming pass groups by.
+#: The cleaned values of the rows a flow is made of: its key and the spellings it shows.
 _VARIANT = (
     "sender_code", "sender_name", "sender_city", "sender_country",
     "receiver_code", "receiver_name", "receiver_city", "receiver_country",

@@ -38,9 +38,11 @@ class Reason:
 
 def _bad_country(codes: frozenset[str]) -> pl.Expr:
     listed = sorted(codes)
-    return ~pl.col("sender_country").is_in(listed).fill_null(False) | ~pl.col(
-        "receiver_country"
-    ).is_in(listed).fill_null(False)
+    sender, receiver = (
+        pl.col(name).is_in(listed).fill_null(False)
+        for name in ("sender_country", "receiver_country")
+    )
+    return ~(sender & receiver)
 
 
 def _country_detail() -> pl.Expr:

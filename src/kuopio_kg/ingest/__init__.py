@@ -1,1 +1,4 @@
-"""Imports of tabular sources into the graph; ``erasmus`` reads the Erasmus+ mobility tables."""
+"""Imports of published tables into graph inputs: :mod:`.erasmus` reads the Erasmus+ KA1
+mobility tables."""
+
+__all__: list[str] = []

@@ -3,8 +3,9 @@
 The pipeline half, in data order: :mod:`.settings` (read once) → (:mod:`.ingest`, which
 imports published tables into the imports folder) → :mod:`.load` →
 :mod:`.validate` → :mod:`.reason` → :mod:`.store` → :mod:`.release`, run by :mod:`.build`;
-below everything, the shared words :mod:`.graphs`, :mod:`.formats`, :mod:`.namespaces`
-and :mod:`.errors`. The serving half: :mod:`.current` follows the current release,
+before it, :mod:`.ingest` imports published tables (the Erasmus+ mobility tables); below
+everything, the shared words :mod:`.graphs`, :mod:`.formats`, :mod:`.namespaces` and
+:mod:`.errors`. The serving half: :mod:`.current` follows the current release,
 :mod:`.sparql` answers queries, :mod:`.publish` describes the release, :mod:`.reconcile`
 matches names to its entities (the reconciliation service), :mod:`.web` serves them all;
 :mod:`.link` links the entities with Wikidata and checks the links; :mod:`.query`,

@@ -76,6 +76,20 @@ class InputError(KuopioKgError):
         self.problems = [problem]
 
 
+class ImportFormatError(InputError):
+    """A file given to an import is not laid out as that import reads it: its header lacks a
+    column the import needs, or it is not a table of the expected kind at all."""
+
+    http_status = 422
+    exit_code = 65  # EX_DATAERR
+
+    def __init__(self, problem: Problem) -> None:
+        KuopioKgError.__init__(
+            self, f"{problem.file} cannot be imported: {problem.what}; {problem.fix}."
+        )
+        self.problems = [problem]
+
+
 class NoInputError(KuopioKgError):
     """The source folder holds none of the files a build needs (no ontology, or no data)."""
 

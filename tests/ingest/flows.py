@@ -97,8 +97,8 @@ def reading(by_name: dict[str, pl.DataFrame]) -> Callable[..., tuple[pl.DataFram
             sha256="",
             rows_read=kept + 1,
             rows_kept=kept,
-            skipped={"unknown country code": 1},
-            examples={"unknown country code": [(3, "country code XX")]},
+            skipped={"unknown_country": 1, "bad_participants": 0, "no_organisation": 0},
+            examples={"unknown_country": [(3, "country code XX")]},
             outside_place=0,
         )
         return flows, stats

@@ -78,7 +78,7 @@ def test_one_file_resolves_and_reports(import_settings: Settings, files: Inputs)
     assert (entry["name"], entry["place"], entry["rows_read"], entry["rows_kept"]) == (
         "a.csv", "Kuopio", 8, 7
     )  # fmt: skip
-    assert entry["skipped"] == {"unknown country code": 1}
+    assert entry["skipped"] == {"bad_participants": 0, "no_organisation": 0, "unknown_country": 1}
 
 
 def test_the_graph_is_what_the_tables_say(import_settings: Settings, files: Inputs) -> None:

@@ -20,6 +20,7 @@ from kuopio_kg.ingest.erasmus.aggregate import FileStats, aggregate_file
 from kuopio_kg.ingest.erasmus.entities import Curated, Resolver, curated_graph
 from kuopio_kg.ingest.erasmus.folder import ImportsFolder
 from kuopio_kg.ingest.erasmus.rdf import ntriples, write_ntriples
+from kuopio_kg.ingest.erasmus.stats import REASONS
 from kuopio_kg.ingest.erasmus.tables import build_tables, write_tables
 from kuopio_kg.ingest.gazetteer import Gazetteer
 from kuopio_kg.ingest.imports import ImportedFile
@@ -66,9 +67,9 @@ class ImportReport:
             out.append(f"{item.path.name}: {state}; rows read {entry.rows_read}, "
                        f"kept {entry.rows_kept}, skipped {skipped}, "
                        f"outside the place filter {entry.outside_place}")  # fmt: skip
-            for reason, count in sorted(entry.skipped.items()):
-                out.append(f"  skipped {count}: {reason}")
-                for line, detail in item.examples.get(reason, []):
+            for reason in (r for r in REASONS if entry.skipped.get(r.key)):
+                out.append(f"  skipped {entry.skipped[reason.key]}: {reason.description}")
+                for line, detail in item.examples.get(reason.key, []):
                     out.append(f"    {item.path.name}:{line}: {detail}")
         out.append(f"flows written: {self.flows}")
         out.append(f"organisations: {self.organisations_matched} matched, "

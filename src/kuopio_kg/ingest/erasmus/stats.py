@@ -82,7 +82,7 @@ def _quoted(name: str) -> pl.Expr:
 REASONS: tuple[Reason, ...] = (
     Reason(
         "unknown_country",
-        "a country code is not an ISO 3166-1 alpha-2 code (after EL→GR, UK→GB)",
+        "unknown country code: not ISO 3166-1 alpha-2, even after EL→GR and UK→GB",
         _bad_country,
         _country_detail,
     ),

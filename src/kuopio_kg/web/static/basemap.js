@@ -5,6 +5,22 @@
 // iso3166-numeric.json table, the code the graph's countries carry as kkg:countryCode.
 (function () {
   "use strict";
+
+  // A ring that crosses the antimeridian (Russia's and Fiji's, cut at ±180°) would be drawn
+  // as a band across the whole map: its western longitudes move past 180° instead.
+  function unwrap(ring) {
+    const longitudes = ring.map((point) => point[0]);
+    if (Math.max(...longitudes) - Math.min(...longitudes) <= 180) return ring;
+    return ring.map(([longitude, latitude]) => [longitude < 0 ? longitude + 360 : longitude, latitude]);
+  }
+
+  function polygons(geometry) {
+    if (geometry.type === "Polygon") geometry.coordinates = geometry.coordinates.map(unwrap);
+    if (geometry.type === "MultiPolygon") {
+      geometry.coordinates = geometry.coordinates.map((polygon) => polygon.map(unwrap));
+    }
+  }
+
   window.kkgBasemap = async function (element, options) {
     const folder = element.dataset.static;
     const load = (name) => fetch(folder + name).then((response) => response.json());
@@ -16,8 +32,10 @@
     const countries = window.topojson.feature(topology, topology.objects.countries);
     for (const feature of countries.features) {
       feature.properties.code = alpha2[feature.id] || null;
+      if (feature.geometry) polygons(feature.geometry);
     }
     const map = window.L.map(element, { zoomSnap: 0.25, minZoom: 1, ...options });
+    map.setView([55, 15], 3);
     map.attributionControl.addAttribution("Country shapes: Natural Earth via world-atlas");
     const layer = window.L.geoJSON(countries, {
       className: "kkg-country",
@@ -26,7 +44,6 @@
     layer.eachLayer((shape) => {
       shape.getElement().dataset.code = shape.feature.properties.code || "";
     });
-    map.setView([55, 15], 3);
     return { map, layer };
   };
 })();

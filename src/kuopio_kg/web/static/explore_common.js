@@ -27,13 +27,14 @@
     );
   };
 
-  // Run the query, then draw(rows); say on the page how it went.
+  // Run the query, then draw(rows) (which may return a promise); say on the page how it
+  // went. explore.ready is set once the drawing is done.
   explore.start = function (draw) {
     explore
       .rows()
-      .then((rows) => {
+      .then(async (rows) => {
         explore.answer = rows;
-        draw(rows);
+        await draw(rows);
         explore.ready = true;
       })
       .catch((error) => {

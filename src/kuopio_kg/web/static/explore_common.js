@@ -35,6 +35,10 @@
       .then(async (rows) => {
         explore.answer = rows;
         await draw(rows);
+        if (explore.truncated) {
+          const shown = document.getElementById("explore-status");
+          shown.textContent += " The answer was cut at the endpoint's row limit, so this is not all of it.";
+        }
         explore.ready = true;
       })
       .catch((error) => {

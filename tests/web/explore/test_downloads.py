@@ -13,6 +13,8 @@ import pytest
 from flask.testing import FlaskClient
 
 from kuopio_kg.settings import Settings
+from kuopio_kg.web import create_app
+from kuopio_kg.web.state import state_of
 
 pytestmark = pytest.mark.slow
 
@@ -154,3 +156,19 @@ def test_the_pages_show_their_query_and_link_it_to_sparql(
         assert 'id="run-at-sparql" href="/sparql?query=' in page
     landing = explore_client.get("/", headers={"Accept": "text/html"}).get_data(as_text=True)
     assert 'href="/explore/"' in landing
+
+
+def test_a_download_cut_at_the_row_limit_says_so(mobility_settings: Settings) -> None:
+    app = create_app(mobility_settings.replace(max_rows=3))
+    try:
+        client = app.test_client()
+        cut = client.get("/explore/network.csv")
+        assert cut.status_code == 200
+        assert cut.headers["X-SPARQL-Truncated"] == "true"
+        assert len(cut.get_data(as_text=True).splitlines()) <= 4
+    finally:
+        state_of(app).endpoint.close()
+
+
+def test_a_whole_download_is_not_flagged(explore_client: FlaskClient) -> None:
+    assert "X-SPARQL-Truncated" not in explore_client.get("/explore/places.geojson").headers

@@ -79,3 +79,30 @@ def editions(store: OxigraphStore, iri: str) -> list[Edition]:
     timeline = [Edition(e, names[e], start) for e, start in found.items()]
     timeline.sort(key=lambda edition: (edition.start == "", edition.start, edition.label))
     return timeline
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    iri: str
+    label: str
+    point: Point
+
+
+def neighbours(store: OxigraphStore, iri: str, limit: int = 100) -> list[Neighbour]:
+    """The other places with WGS84 coordinates that the resource links to or is linked
+    from, in either direction (a twin town, the region it lies in, a venue in it), by label."""
+    ref = iri_ref(iri)
+    rows = store.select(
+        _PREFIXES + "SELECT ?other (SAMPLE(?la) AS ?lat) (SAMPLE(?lo) AS ?long) WHERE { "
+        f"{{ {ref} ?p ?other }} UNION {{ ?other ?p {ref} }} "
+        f"FILTER (isIRI(?other) && ?other != {ref}) "
+        f"?other wgs84:lat ?la ; wgs84:long ?lo }} GROUP BY ?other LIMIT {limit}"
+    )
+    points = {}
+    for row in rows:
+        latitude, longitude = _number(row["lat"]), _number(row["long"])
+        if latitude is not None and longitude is not None:
+            points[row["other"].value] = Point(latitude, longitude)
+    names = labels(store, points)
+    found = [Neighbour(other, names[other], point) for other, point in points.items()]
+    return sorted(found, key=lambda neighbour: (neighbour.label, neighbour.iri))

@@ -1,4 +1,4 @@
-"""The Flask app factory: one state object, the core hooks, the three wings."""
+"""The Flask app factory: one state object, the core hooks, the four wings."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from flask import Flask, Response, jsonify
 
 from kuopio_kg.settings import Settings
 from kuopio_kg.web.errors import install_errors
+from kuopio_kg.web.explore.routes import install_explore
 from kuopio_kg.web.hygiene import install_hygiene
 from kuopio_kg.web.metrics import metrics_blueprint
 from kuopio_kg.web.publish.routes import install_publishing
@@ -25,6 +26,7 @@ def create_app(settings: Settings) -> Flask:
     install_sparql(app)
     install_publishing(app)
     install_reconcile(app)
+    install_explore(app)
     app.register_blueprint(metrics_blueprint(app_state.metrics.render))
 
     @app.get("/healthz")

@@ -1,8 +1,8 @@
 """The search box's suggestions in headless Chromium, against the real server: typing shows
 entities from the suggest service, a click opens the entity, Enter opens /search.
 
-Chromium and its driver come from the query UI's browser test (installed with apt-get when
-missing; the test fails, never skips, without them).
+Chromium and its driver come from the ``browser`` fixture (tests/web/conftest.py; installed
+with apt-get when missing; the test fails, never skips, without them).
 """
 
 from __future__ import annotations
@@ -16,15 +16,13 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.wait import WebDriverWait
 
-from web.sparql.test_ui_browser import browser, chromium  # noqa: F401 (fixtures)
-
 pytestmark = pytest.mark.slow
 
 WAIT = 30
 SUGGESTION = "#site-search-suggestions li a"
 
 
-def test_typing_suggests_entities_and_a_click_opens_one(server: str, browser: WebDriver) -> None:  # noqa: F811
+def test_typing_suggests_entities_and_a_click_opens_one(server: str, browser: WebDriver) -> None:
     browser.get(server + "/browse")
     box = browser.find_element(By.CSS_SELECTOR, "#site-search input[name=q]")
     box.send_keys("kuopio da")
@@ -37,7 +35,7 @@ def test_typing_suggests_entities_and_a_click_opens_one(server: str, browser: We
     assert "Kuopio Dance Festival" in browser.find_element(By.TAG_NAME, "h1").text
 
 
-def test_enter_opens_the_search_page(server: str, browser: WebDriver) -> None:  # noqa: F811
+def test_enter_opens_the_search_page(server: str, browser: WebDriver) -> None:
     browser.get(server + "/")
     box = browser.find_element(By.CSS_SELECTOR, "#site-search input[name=q]")
     box.send_keys("Jönköpng", Keys.ENTER)

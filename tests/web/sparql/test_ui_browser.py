@@ -1,23 +1,18 @@
 """The query UI in headless Chromium, against the real server.
 
-Debian's ``chromium`` and ``chromium-driver`` are installed by :func:`chromium` when they
-are missing (the suite runs as root in CI); if that fails the test fails, it never skips.
+Chromium and its driver come from the ``browser`` fixture (tests/web/conftest.py), which
+installs them with apt-get when missing; if that fails the test fails, it never skips.
 An example query is picked from the list, run with YASGUI's button, and its result rows
 are compared with the same query sent to the endpoint directly.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import requests
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
@@ -28,62 +23,12 @@ from kuopio_kg.settings import Settings
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-INSTALL = "apt-get update && apt-get install -y chromium chromium-driver"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--window-size=1400,1000",
-)
 #: An example whose rows come from the store (one per twin town of Kuopio).
 EXAMPLE = "twin-towns"
 SCREENSHOT = Path("/tmp/kuopio-kg-query-ui.png")
 WAIT = 30
 ACTIVE = ".tabPanel.active"
 EDITOR_TEXT = f"return document.querySelector('{ACTIVE} .CodeMirror').CodeMirror.getValue();"
-
-
-@pytest.fixture(scope="session")
-def chromium() -> None:
-    """Debian's Chromium and its driver, installed with apt-get when either is missing."""
-    if CHROMIUM.exists() and CHROMEDRIVER.exists():
-        return
-    done = subprocess.run(
-        ["sh", "-c", INSTALL],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
-        timeout=1200,
-        check=False,
-    )
-    if done.returncode != 0 or not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.fail(
-            f"The UI test needs {CHROMIUM} and {CHROMEDRIVER}; '{INSTALL}' exited with "
-            f"{done.returncode} and did not provide them. Install the Debian packages "
-            f"'chromium' and 'chromium-driver' as root.\n{done.stderr[-2000:]}",
-            pytrace=False,
-        )
-
-
-@pytest.fixture(scope="module")
-def browser(chromium: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def _example(name: str) -> ExampleQuery:

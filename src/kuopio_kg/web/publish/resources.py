@@ -28,7 +28,7 @@ from kuopio_kg.publish.describe import (
     exists,
     similar,
 )
-from kuopio_kg.publish.features import editions, point
+from kuopio_kg.publish.features import editions, neighbours, point
 from kuopio_kg.publish.ontology_doc import document_ontology
 from kuopio_kg.settings import Settings
 from kuopio_kg.store import OxigraphStore
@@ -53,16 +53,27 @@ class _Kind:
 
 def _entity_page(store: OxigraphStore, settings: Settings, iri: str) -> str:
     description = describe(store, settings, iri)
+    where = point(store, iri)
+    href = href_for(settings)
     return render_template(
         "entity.html",
         d=description,
-        point=point(store, iri),
+        point=where,
+        neighbours=_neighbours(store, iri, href) if where else [],
         editions=editions(store, iri),
         jsonld=entity_jsonld(description),
         explain=why_link,
-        href=href_for(settings),
+        href=href,
         formats=_format_links(iri, settings),
     )
+
+
+def _neighbours(store: OxigraphStore, iri: str, href: Callable[[str], str]) -> list[dict[str, Any]]:
+    """The places linked to ``iri`` that have coordinates, as the page's map script reads them."""
+    return [
+        {"href": href(n.iri), "label": n.label, "lat": n.point.latitude, "long": n.point.longitude}
+        for n in neighbours(store, iri)
+    ]
 
 
 def entity_jsonld(description: Description) -> str:

@@ -17,6 +17,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from kuopio_kg.build import build
+from kuopio_kg.ingest.erasmus import import_erasmus
 from kuopio_kg.release import Release
 from kuopio_kg.settings import Settings
 from kuopio_kg.web import create_app
@@ -48,6 +49,22 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 def release(settings: Settings) -> Release:
     """One build of the project's real inputs, shared by the whole session."""
     return build(settings)
+
+
+#: The hand-written Erasmus+ tables in the published format (two call years, both header
+#: spellings), with their totals counted by hand in ``totals.json`` beside them.
+ERASMUS_FIXTURE = REPO / "tests" / "fixtures" / "erasmus"
+ERASMUS_TABLES = sorted(ERASMUS_FIXTURE.glob("mobility-*.csv"))
+
+
+@pytest.fixture(scope="session")
+def erasmus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings whose release is the project's inputs plus an import of the hand-written
+    Erasmus+ tables with the default place (Kuopio), built once per session."""
+    settings = Settings.from_env(environ={}).replace(data_dir=tmp_path_factory.mktemp("var"))
+    import_erasmus(settings, ERASMUS_TABLES)
+    build(settings)
+    return settings
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from rdflib import Graph
 
 from answers import Answer, assert_expected_answer
 from kuopio_kg.examples import ExampleQuery, load_examples
-from kuopio_kg.release import Release
+from kuopio_kg.release import Release, Releases
 from kuopio_kg.settings import Settings
 from kuopio_kg.store import OxigraphStore
 from kuopio_kg.web import create_app
@@ -20,6 +20,8 @@ from link.standin import StandIn, start
 EXAMPLES = load_examples(Settings.from_env(environ={}).queries_dir)
 WIKIDATA = "https://query.wikidata.org/sparql"
 FEDERATED = [e for e in EXAMPLES if e.services]
+#: An example's ``# fixture:`` → the fixture whose release its expected answer belongs to.
+FIXTURES = {"erasmus": "erasmus_settings"}
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +42,10 @@ def test_there_are_enough_examples() -> None:
 def test_example_gives_its_expected_answer(
     example: ExampleQuery, release: Release, request: pytest.FixtureRequest
 ) -> None:
+    if example.fixture is not None:
+        assert example.fixture in FIXTURES, f"{example.name}: no test fixture {example.fixture!r}"
+        settings: Settings = request.getfixturevalue(FIXTURES[example.fixture])
+        release = Releases(settings.data_dir).current()
     text = example.text
     if example.services:
         assert example.services == (WIKIDATA,), "a federated example calls Wikidata only"

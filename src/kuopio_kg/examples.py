@@ -3,7 +3,9 @@
 A query file starts with comment lines of the form ``# key: value``; ``title`` and
 ``description`` are required, ``view`` (``table`` by default) hints how a UI shows it, and
 ``lists`` names the columns that hold a ``GROUP_CONCAT`` with the separator ``"; "``, whose
-items come in no fixed order.
+items come in no fixed order, and ``fixture`` names the test data the expected answer was
+computed over when the published graph cannot give one (``erasmus``: the project's inputs
+plus an import of the hand-written Erasmus+ tables in ``tests/fixtures/erasmus/``).
 Its expected answer lies beside it: ``<name>.srj`` (SPARQL JSON results) for SELECT and
 ASK, ``<name>.ttl`` for CONSTRUCT and DESCRIBE.
 """
@@ -33,6 +35,7 @@ class ExampleQuery:
     view: str
     text: str
     lists: tuple[str, ...] = ()
+    fixture: str | None = None
 
     @property
     def services(self) -> tuple[str, ...]:
@@ -74,6 +77,7 @@ def read_example(path: Path) -> ExampleQuery:
         view=header.get("view", "table"),
         text=text,
         lists=tuple(header.get("lists", "").split()),
+        fixture=header.get("fixture") or None,
     )
 
 

@@ -1,38 +1,25 @@
-"""A release with mobility flows for the explore tests, an app and a real server over it.
+"""The explore tests' release, an app and a real server over it.
 
-The release is the project's own inputs plus ``tests/fixtures/explore/mobility.ttl``, a
-small hand-written SYNTHETIC file of flows in the importer's shape (issue 12), loaded with
-the curated data. The lead may switch this to the importer's fixture once
-``kuopio-kg import erasmus`` has landed.
+The release is the session's ``erasmus_settings`` one (tests/conftest.py): the project's
+inputs plus a real import of the hand-written Erasmus+ tables, so the views draw flows in
+graph/mobility as a researcher's import makes them.
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 
 import pytest
 from flask.testing import FlaskClient
 
-from conftest import REPO
-from kuopio_kg.build import build
 from kuopio_kg.settings import Settings
 from kuopio_kg.web import create_app
 from kuopio_kg.web.state import state_of
 
-FLOWS = REPO / "tests" / "fixtures" / "explore" / "mobility.ttl"
-
 
 @pytest.fixture(scope="session")
-def mobility_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Settings over a copy of the inputs with the synthetic flows added, built once."""
-    source = tmp_path_factory.mktemp("explore-inputs")
-    for folder in ("ontology", "data", "queries"):
-        shutil.copytree(REPO / folder, source / folder)
-    shutil.copy(FLOWS, source / "data" / "explore-mobility.ttl")
-    settings = Settings.from_env(environ={}).replace(data_dir=source / "var", source=source)
-    build(settings)
-    return settings
+def mobility_settings(erasmus_settings: Settings) -> Settings:
+    return erasmus_settings
 
 
 @pytest.fixture(scope="module")

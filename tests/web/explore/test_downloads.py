@@ -84,7 +84,9 @@ def test_the_csv_edge_list_keeps_the_filtered_flows(
     explore_client: FlaskClient, mobility_settings: Settings
 ) -> None:
     rows = sparql_rows(explore_client, mobility_settings, "explore-network")
-    studies = ID + "concept/erasmus-activity-" + "student-mobility-for-studies-between-programme-countries"
+    studies = (
+        ID + "concept/erasmus-activity-student-mobility-for-studies-between-programme-countries"
+    )
     expected = expected_edges(rows, "city", period="2019-2020", activity=studies)
     assert expected
     assert expected != expected_edges(rows, "city")

@@ -54,6 +54,13 @@ def live_server(settings: Settings, release: Release, start_server: Callable[...
 
 
 @pytest.fixture(scope="session")
+def erasmus_live_server(erasmus_settings: Settings, start_server: Callable[..., str]) -> str:
+    """The real server over the release with an Erasmus+ import (graph/mobility filled),
+    two datasets per catalog page."""
+    return start_server(erasmus_settings.data_dir, catalog_page_size=2)
+
+
+@pytest.fixture(scope="session")
 def http() -> Iterator[requests.Session]:
     with requests.Session() as session:
         yield session

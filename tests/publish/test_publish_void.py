@@ -1,5 +1,6 @@
 """VoID at /.well-known/void: every number equals a count made here, in Python, over the
-quads of the served release (read with pyoxigraph, not through any SPARQL query)."""
+quads of the served release (read with pyoxigraph, not through any SPARQL query), for the
+curated release and for one with an Erasmus+ import in graph/mobility."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from rdflib.term import Node
 
 from kuopio_kg.graphs import ALL, ASSERTED
 from kuopio_kg.publish.dumps import all_dumps
-from kuopio_kg.release import Release
+from kuopio_kg.release import Releases
 from kuopio_kg.settings import Settings
+from kuopio_kg.web import create_app
 
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 Triple = tuple[
@@ -37,9 +39,25 @@ class Quads:
         return set().union(*(self.by_graph.get(name, frozenset()) for name in names))
 
 
+@pytest.fixture(scope="module", params=["settings", "erasmus_settings"],
+                ids=["curated", "with-erasmus-import"])  # fmt: skip
+def published(request: pytest.FixtureRequest) -> Settings:
+    """The settings of a built release: the curated inputs alone, and with an import of the
+    hand-written Erasmus+ tables, so graph/mobility is counted with triples in it too."""
+    settings: Settings = request.getfixturevalue(request.param)
+    if request.param == "settings":
+        request.getfixturevalue("release")
+    return settings
+
+
 @pytest.fixture(scope="module")
-def quads(release: Release) -> Quads:
-    store = ox.Store.read_only(str(release.store_path))
+def client(published: Settings) -> FlaskClient:
+    return create_app(published).test_client()
+
+
+@pytest.fixture(scope="module")
+def quads(published: Settings) -> Quads:
+    store = ox.Store.read_only(str(Releases(published.data_dir).current().store_path))
     by_graph: dict[str, set[Triple]] = {}
     for quad in store:
         if isinstance(quad.graph_name, ox.NamedNode):
@@ -63,10 +81,10 @@ def _number(graph: Graph, node: Node, predicate: URIRef) -> int:
 
 
 def test_dataset_numbers_equal_counts_of_the_quads(
-    client: FlaskClient, settings: Settings, quads: Quads
+    client: FlaskClient, published: Settings, quads: Quads
 ) -> None:
     void = _void(client)
-    dataset = URIRef(settings.base_iri + "dataset")
+    dataset = URIRef(published.base_iri + "dataset")
     triples = quads.triples()
     rdf_type = ox.NamedNode(str(RDF.type))
     expected = {
@@ -79,7 +97,7 @@ def test_dataset_numbers_equal_counts_of_the_quads(
             {
                 s
                 for s, _, _ in triples
-                if isinstance(s, ox.NamedNode) and s.value.startswith(settings.base_iri)
+                if isinstance(s, ox.NamedNode) and s.value.startswith(published.base_iri)
             }
         ),
     }
@@ -88,15 +106,15 @@ def test_dataset_numbers_equal_counts_of_the_quads(
 
 
 def test_subsets_and_partitions_equal_counts_of_the_quads(
-    client: FlaskClient, settings: Settings, quads: Quads
+    client: FlaskClient, published: Settings, quads: Quads
 ) -> None:
     void = _void(client)
-    dataset = URIRef(settings.base_iri + "dataset")
+    dataset = URIRef(published.base_iri + "dataset")
     for name in ALL:
-        graph = settings.graph_iri(name)
+        graph = published.graph_iri(name)
         assert _number(void, URIRef(graph), VOID.triples) == len(quads.triples(graph)), name
-    asserted = quads.triples(*(settings.graph_iri(g) for g in ASSERTED))
-    assert _number(void, URIRef(settings.base_iri + "dataset/asserted"), VOID.triples) == len(
+    asserted = quads.triples(*(published.graph_iri(g) for g in ASSERTED))
+    assert _number(void, URIRef(published.base_iri + "dataset/asserted"), VOID.triples) == len(
         asserted
     )
 
@@ -119,14 +137,14 @@ def test_subsets_and_partitions_equal_counts_of_the_quads(
 
 
 def test_wikidata_linkset_counts_the_links(
-    client: FlaskClient, settings: Settings, quads: Quads
+    client: FlaskClient, published: Settings, quads: Quads
 ) -> None:
     void = _void(client)
     (linkset,) = void.subjects(RDF.type, VOID.Linkset)
     assert void.value(linkset, VOID.linkPredicate) == SKOS.exactMatch
     links = [
         (s, o)
-        for s, p, o in quads.by_graph[settings.graph_iri("links")]
+        for s, p, o in quads.by_graph[published.graph_iri("links")]
         if p.value == str(SKOS.exactMatch)
         and isinstance(o, ox.NamedNode)
         and o.value.startswith(WIKIDATA_ENTITY)
@@ -135,18 +153,18 @@ def test_wikidata_linkset_counts_the_links(
 
 
 def test_void_names_endpoint_dumps_space_and_vocabularies(
-    client: FlaskClient, settings: Settings
+    client: FlaskClient, published: Settings
 ) -> None:
     void = _void(client)
-    dataset = URIRef(settings.base_iri + "dataset")
-    assert void.value(dataset, VOID.sparqlEndpoint) == URIRef(settings.base_iri + "sparql")
-    assert str(void.value(dataset, VOID.uriSpace)) == settings.base_iri
+    dataset = URIRef(published.base_iri + "dataset")
+    assert void.value(dataset, VOID.sparqlEndpoint) == URIRef(published.base_iri + "sparql")
+    assert str(void.value(dataset, VOID.uriSpace)) == published.base_iri
     dumps = {str(d) for d in void.objects(dataset, VOID.dataDump)}
     assert dumps == {
-        f"{settings.base_iri}dumps/{d.filename}" for d in all_dumps() if d.graph is None
+        f"{published.base_iri}dumps/{d.filename}" for d in all_dumps() if d.graph is None
     }
     for url in dumps:
-        assert client.get(url.removeprefix(settings.base_iri.rstrip("/"))).status_code == 200
+        assert client.get(url.removeprefix(published.base_iri.rstrip("/"))).status_code == 200
     vocabularies = {str(v) for v in void.objects(dataset, VOID.vocabulary)}
     assert "http://www.w3.org/1999/02/22-rdf-syntax-ns#" in vocabularies
 

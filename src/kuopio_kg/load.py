@@ -4,9 +4,9 @@ Which graph a file belongs to is decided by where it lies in the ``source`` fold
 (:data:`LAYOUT`); a source without an ontology or without data is an error, not an empty
 build. Imported graphs (``kuopio-kg import``) lie in :attr:`Settings.imports_dir` and are
 optional: no import yet is an empty graph. The SHACL shapes are found here too but only
-validate, they are never stored. Files
-are written against :data:`~kuopio_kg.namespaces.DEFAULT_BASE`; with another base
-configured, every IRI under it is rewritten while loading.
+validate, they are never stored. Files are written against
+:data:`~kuopio_kg.namespaces.DEFAULT_BASE`; with another base configured, every IRI under
+it is rewritten while loading.
 """
 
 from __future__ import annotations

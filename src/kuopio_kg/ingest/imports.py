@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -78,20 +79,39 @@ def manifest_text(files: list[ImportedFile]) -> str:
     return json.dumps({"files": [asdict(f) for f in ordered]}, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_if_changed(path: Path, content: bytes) -> bool:
-    """Write ``content`` to ``path`` atomically unless it already holds exactly that.
+def write_if_changed(path: Path, content: bytes | Iterable[str]) -> bool:
+    """Write ``content`` (bytes, or text in chunks, written as UTF-8 as they come) to
+    ``path`` atomically unless it already holds exactly that.
 
-    Returns whether the file changed: a re-import of the same files touches nothing.
+    Returns whether the file changed: a re-import of the same files touches nothing. The
+    new content is written to a temporary file and compared with the old one chunk by
+    chunk, so a large graph is never held twice in memory.
     """
-    if path.exists() and path.read_bytes() == content:
-        return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(content)
+            if isinstance(content, bytes):
+                out.write(content)
+            else:
+                for chunk in content:
+                    out.write(chunk.encode("utf-8"))
+        if path.exists() and _same_bytes(path, temporary):
+            temporary.unlink()
+            return False
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+    return True
+
+
+def _same_bytes(one: Path, other: Path, block: int = 1 << 20) -> bool:
+    if one.stat().st_size != other.stat().st_size:
+        return False
+    with one.open("rb") as left, other.open("rb") as right:
+        while chunk := left.read(block):
+            if chunk != right.read(block):
+                return False
     return True

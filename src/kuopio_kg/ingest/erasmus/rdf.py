@@ -35,7 +35,7 @@ def graph_from_tables(tables_dir: Path, base_iri: str) -> Graph:
 
 def write_ntriples(lines: list[str], path: Path) -> bool:
     """Write the lines to ``path``; whether the file changed."""
-    return write_if_changed(path, "".join(lines).encode("utf-8"))
+    return write_if_changed(path, lines)
 
 
 def ntriples(tables_dir: Path, base_iri: str) -> list[str]:

@@ -113,7 +113,7 @@ def tally(
     keys = [column.name for column in USED if column.name not in _TALLIED]
     query = (
         frame.select(
-            *keys,
+            *(_written(key) for key in keys),
             line,
             call_prefix=pl.col("project_reference").str.strip_chars_start().str.slice(0, 5),
             bad_participants=pl.when(valid).then(None).otherwise(written.fill_null("")),
@@ -131,6 +131,18 @@ def tally(
     except pl.exceptions.PolarsError as exc:
         raise _unreadable(shown, exc) from None
 
+
+def _written(name: str) -> pl.Expr:
+    """Column ``name`` as :func:`tally` groups it: spacing tidied as :func:`text` tidies it
+    (which later steps do anyway), and a code's or country's case too, so the spellings
+    that differ only there are one group; names keep their case, of which the most common
+    is shown."""
+    tidy = pl.col(name).str.replace_all(r"[\s\p{Cc}]+", " ").str.strip_chars()
+    return (tidy.str.to_uppercase() if name in _CASELESS else tidy).alias(name)
+
+
+#: Columns whose case means nothing: codes.
+_CASELESS = ("sending_code", "receiving_code", "sending_country", "receiving_country")
 
 #: Used columns that :func:`tally` reduces instead of grouping by them as written.
 _TALLIED = ("project_reference", "participants")

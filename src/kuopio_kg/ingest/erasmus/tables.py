@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -129,12 +129,22 @@ def write_tables(tables: Tables, folder: Path) -> bool:
     did."""
     changed = False
     for name, columns in COLUMNS.items():
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(tables.rows[name])
-        changed = write_if_changed(folder / name, out.getvalue().encode("utf-8")) or changed
+        changed = write_if_changed(folder / name, _csv(columns, tables.rows[name])) or changed
     return changed
+
+
+def _csv(columns: tuple[str, ...], rows: list[Row], batch: int = 10_000
+         ) -> Iterator[str]:  # fmt: skip
+    """The table as CSV text, a batch of rows at a time (a big table is never one string)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for start in range(0, len(rows), batch):
+        writer.writerows(rows[start : start + batch])
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()
 
 
 def _identity(row: dict[str, Any], side: str) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ as the graph the build loads (:mod:`.rdf`), and the manifest is updated (:mod:`.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -101,28 +102,36 @@ def import_erasmus(
         held = folder.holds(sha256, place)
         if held is not None:
             reports.append(FileReport(path, True, held))
-            continue
-        flows, stats = aggregate_file(path, place, progress)
-        entry = _entry(path, sha256, place, stats, today)
-        folder.add(entry, flows)
-        reports.append(FileReport(path, False, entry, stats.examples))
+        else:
+            reports.append(_read(folder, path, sha256, place, today, progress))
+    report = _write_tables(settings, folder, reports)
+    graph = ntriples(folder.tables_dir, DEFAULT_BASE)
+    changed = write_ntriples(graph, folder.graph_path)
+    changed = folder.save_manifest() or changed
+    return dataclasses.replace(report, changed=report.changed or changed)
+
+
+def _write_tables(settings: Settings, folder: ImportsFolder, files: list[FileReport]
+                  ) -> ImportReport:  # fmt: skip
+    """Resolve the flows of every file the folder holds and write the tables: the report,
+    with whether a table changed. The tables leave memory when this returns, before the
+    graph is written from their files."""
     curated = curated_graph(settings)
     resolver = Resolver(Curated(curated), Gazetteer())
     frames = [(flows, vocab.source_iri(entry.sha256)) for entry, flows in folder.flows()]
     tables = build_tables(frames, resolver, vocab.Fields(curated))
     changed = write_tables(tables, folder.tables_dir)
-    lines = ntriples(folder.tables_dir, DEFAULT_BASE)
-    changed = write_ntriples(lines, folder.graph_path) or changed
-    changed = folder.save_manifest() or changed
-    return ImportReport(
-        reports,
-        len(tables.rows["flows.csv"]),
-        len(tables.matched),
-        len(tables.new),
-        sorted(tables.unplaced),
-        changed,
-        folder.root,
-    )
+    return ImportReport(files, len(tables.rows["flows.csv"]), len(tables.matched),
+                        len(tables.new), sorted(tables.unplaced), changed, folder.root)  # fmt: skip
+
+
+def _read(folder: ImportsFolder, path: Path, sha256: str, place: str | None, today: str,
+          progress: Callable[[int], None] | None) -> FileReport:  # fmt: skip
+    """Read one new file into the folder; its flows leave memory once they are on disk."""
+    flows, stats = aggregate_file(path, place, progress)
+    entry = _entry(path, sha256, place, stats, today)
+    folder.add(entry, flows)
+    return FileReport(path, False, entry, stats.examples)
 
 
 def _entry(path: Path, sha256: str, place: str | None, stats: FileStats, today: str

@@ -10,7 +10,7 @@ spelling most rows used.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import polars as pl
@@ -26,7 +26,7 @@ from kuopio_kg.ingest.erasmus.stats import (
 )
 from kuopio_kg.reconcile.fold import fold
 
-__all__ = ["FLOW_SCHEMA", "FileStats", "aggregate_file", "combine"]
+__all__ = ["FLOW_SCHEMA", "FileStats", "aggregate_file"]
 
 #: The columns of a flows frame, in order (see the import's specification).
 FLOW_SCHEMA: dict[str, pl.DataType] = {
@@ -114,15 +114,6 @@ def aggregate_file(
         outside_place=rows_read - rows_kept - sum(skipped.values()),
     )
     return flows, stats
-
-
-def combine(frames: Sequence[pl.DataFrame]) -> pl.DataFrame:
-    """The flows of several files as one frame: flows with the same key are one, their
-    participants and rows summed and their shown names chosen again by majority."""
-    if not frames:
-        return pl.DataFrame(schema=FLOW_SCHEMA)
-    merged = pl.concat([frame.select(*FLOW_SCHEMA) for frame in frames])
-    return _reduce(merged.with_columns(field_key=_fold_column(merged, "field_name")))
 
 
 def _checked(groups: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, int]:

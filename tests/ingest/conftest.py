@@ -33,10 +33,13 @@ def files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gazetteer: Gazetteer)
     stub = reading(FILES)
 
     def read(
-        path: Path, place: str | None, progress: Callable[[int], None] | None = None
+        path: Path,
+        place: str | None,
+        progress: Callable[[int], None] | None = None,
+        sha256: str | None = None,
     ) -> tuple[pl.DataFrame, FileStats]:
         inputs.reads.append(path.name)
-        return stub(path, place, progress)
+        return stub(path, place, progress, sha256)
 
     monkeypatch.setattr("kuopio_kg.ingest.erasmus.importer.aggregate_file", read)
     monkeypatch.setattr("kuopio_kg.ingest.erasmus.importer.Gazetteer", lambda: gazetteer)

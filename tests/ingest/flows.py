@@ -86,7 +86,10 @@ def reading(by_name: dict[str, pl.DataFrame]) -> Callable[..., tuple[pl.DataFram
     count one row per flow row and skip one row for an unknown country code."""
 
     def aggregate_file(
-        path: Path, place: str | None, progress: Callable[[int], None] | None = None
+        path: Path,
+        place: str | None,
+        progress: Callable[[int], None] | None = None,
+        sha256: str | None = None,
     ) -> tuple[pl.DataFrame, FileStats]:
         flows = by_name[path.name]
         kept = int(flows["rows"].sum())

@@ -90,13 +90,17 @@ _SHOWN: tuple[tuple[str, ...], ...] = (
 
 
 def aggregate_file(
-    path: Path, place: str | None, progress: Callable[[int], None] | None = None
+    path: Path,
+    place: str | None,
+    progress: Callable[[int], None] | None = None,
+    sha256: str | None = None,
 ) -> tuple[pl.DataFrame, FileStats]:
     """The flows of one mobility table and what happened to its rows.
 
     ``place`` keeps the rows whose sending or receiving city folds to the same text as it
     (``None`` keeps every row). ``progress`` is called with the number of rows just read,
-    batch by batch, as the file is read. A header without a needed column raises
+    batch by batch, as the file is read. ``sha256`` is the file's digest when the caller
+    has it already (else it is computed). A header without a needed column raises
     :class:`~kuopio_kg.errors.ImportFormatError`; bad rows are only counted.
     """
     shown = str(path)
@@ -106,7 +110,7 @@ def aggregate_file(
     rows_kept = int(flows["rows"].sum())
     stats = FileStats(
         path=path,
-        sha256=sha256_of(path),
+        sha256=sha256 or sha256_of(path),
         rows_read=rows_read,
         rows_kept=rows_kept,
         skipped=skipped,

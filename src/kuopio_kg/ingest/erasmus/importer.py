@@ -8,20 +8,17 @@ as the graph the build loads (:mod:`.rdf`), and the manifest is updated (:mod:`.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kuopio_kg.errors import InputError, Problem
 from kuopio_kg.ingest.erasmus import vocab
 from kuopio_kg.ingest.erasmus.aggregate import FileStats, aggregate_file
 from kuopio_kg.ingest.erasmus.entities import Curated, Resolver, curated_graph
 from kuopio_kg.ingest.erasmus.folder import ImportsFolder
 from kuopio_kg.ingest.erasmus.rdf import ntriples, write_ntriples
-from kuopio_kg.ingest.erasmus.stats import REASONS
+from kuopio_kg.ingest.erasmus.stats import REASONS, sha256_of
 from kuopio_kg.ingest.erasmus.tables import build_tables, write_tables
 from kuopio_kg.ingest.gazetteer import Gazetteer
 from kuopio_kg.ingest.imports import ImportedFile
@@ -98,7 +95,7 @@ def import_erasmus(
     today = datetime.now(UTC).date().isoformat()
     reports: list[FileReport] = []
     for path in dict.fromkeys(paths):
-        sha256 = _sha256(path)
+        sha256 = sha256_of(path)
         held = folder.holds(sha256, place)
         if held is not None:
             reports.append(FileReport(path, True, held))
@@ -108,7 +105,7 @@ def import_erasmus(
     graph = ntriples(folder.tables_dir, DEFAULT_BASE)
     changed = write_ntriples(graph, folder.graph_path)
     changed = folder.save_manifest() or changed
-    return dataclasses.replace(report, changed=report.changed or changed)
+    return replace(report, changed=report.changed or changed)
 
 
 def _write_tables(settings: Settings, folder: ImportsFolder, files: list[FileReport]
@@ -128,7 +125,7 @@ def _write_tables(settings: Settings, folder: ImportsFolder, files: list[FileRep
 def _read(folder: ImportsFolder, path: Path, sha256: str, place: str | None, today: str,
           progress: Callable[[int], None] | None) -> FileReport:  # fmt: skip
     """Read one new file into the folder; its flows leave memory once they are on disk."""
-    flows, stats = aggregate_file(path, place, progress)
+    flows, stats = aggregate_file(path, place, progress, sha256)
     entry = _entry(path, sha256, place, stats, today)
     folder.add(entry, flows)
     return FileReport(path, False, entry, stats.examples)
@@ -146,17 +143,3 @@ def _entry(path: Path, sha256: str, place: str | None, stats: FileStats, today: 
         outside_place=stats.outside_place,
         imported=today,
     )
-
-
-def _sha256(path: Path) -> str:
-    """The file's SHA-256; a file that cannot be read is an :class:`InputError`."""
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as handle:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-    except OSError as exc:
-        problem = Problem(str(path), None, "(file)", f"cannot be read: {exc.strerror}",
-                          "check the path of the file to import")  # fmt: skip
-        raise InputError(problem) from None
-    return digest.hexdigest()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
+from kuopio_kg.errors import InputError, Problem
 from kuopio_kg.ingest.erasmus.read import LINE
 
 #: At most this many example lines are kept per reason.
@@ -147,9 +148,15 @@ def skipped_rows(problems: pl.DataFrame) -> tuple[dict[str, int], dict[str, list
 
 
 def sha256_of(path: Path) -> str:
-    """The hex SHA-256 of the file's bytes, read in blocks."""
+    """The hex SHA-256 of the file's bytes, read in blocks; a file that cannot be read is
+    an :class:`~kuopio_kg.errors.InputError`."""
     digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
+    try:
+        with path.open("rb") as stream:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        problem = Problem(str(path), None, "(file)", f"cannot be read: {exc.strerror}",
+                          "check the path of the file to import")  # fmt: skip
+        raise InputError(problem) from None
     return digest.hexdigest()

@@ -6,12 +6,16 @@ the path past one machine (DESIGN.md, "Scale-out").
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from typing import Protocol
 
 import pyoxigraph as ox
 
 
 class Store(Protocol):
+    #: How messages name this store (a folder, or a remote store's URL).
+    name: str
+
     def add_graph(self, graph_iri: str, ntriples: bytes) -> None:
         """Bulk-load an N-Triples document into the named graph ``graph_iri``."""
 
@@ -37,3 +41,10 @@ class Store(Protocol):
 
     def graph_sizes(self) -> dict[str, int]:
         """Triple count of every named graph, by graph IRI."""
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad of the store, default graph included (``ox.DefaultGraph()``)."""
+
+    def apply(self, remove: Sequence[ox.Quad], add: Sequence[ox.Quad]) -> None:
+        """Remove then add quads exactly as given (blank nodes keep their labels), in one
+        step where the backend allows; used by the update journal (kuopio_kg.updates)."""

@@ -3,6 +3,7 @@ read-only by the server processes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,6 +29,7 @@ class OxigraphStore:
                 f"The store at {path} cannot be opened: {exc}. Rebuild with `kuopio-kg build`."
             ) from None
         self.path = path
+        self.name = str(path)
 
     def add_graph(self, graph_iri: str, ntriples: bytes) -> None:
         self._store.bulk_load(
@@ -85,6 +87,15 @@ class OxigraphStore:
                     1 for _ in self._store.quads_for_pattern(None, None, None, graph)
                 )
         return dict(sorted(sizes.items()))
+
+    def quads(self) -> Iterator[ox.Quad]:
+        return self._store.quads_for_pattern(None, None, None, None)
+
+    def apply(self, remove: Sequence[ox.Quad], add: Sequence[ox.Quad]) -> None:
+        """Remove, then add (one transaction); opened read-write only."""
+        for quad in remove:
+            self._store.remove(quad)
+        self._store.extend(add)
 
     def flush(self) -> None:
         self._store.flush()

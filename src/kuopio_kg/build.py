@@ -24,6 +24,8 @@ from kuopio_kg.reason import infer
 from kuopio_kg.release import STORE_FOLDER, Release, Releases
 from kuopio_kg.settings import Settings
 from kuopio_kg.store import OxigraphStore
+from kuopio_kg.updates.journal import Journal, epoch_suffix
+from kuopio_kg.updates.writer import Writer, writer_config
 from kuopio_kg.validate import validate
 
 Report = Callable[[str], None]
@@ -39,13 +41,17 @@ def build(settings: Settings, report: Report = _quiet) -> Release:
     """Build a release from the inputs and make it current; return it.
 
     Unchanged inputs give the same release id and reuse the release already on disk.
+    Either way the store then takes the update journal's entries it lacks (see
+    :mod:`kuopio_kg.updates`), so a rebuild keeps the updates.
     Raises :class:`~kuopio_kg.errors.InputError`, :class:`ValidationError` or
     :class:`~kuopio_kg.errors.InconsistentError` and leaves the current release alone.
     """
     releases = Releases(settings.data_dir)
-    release_id = input_digest(settings)
-    if releases.get(release_id) is not None:
+    release_id = input_digest(settings) + epoch_suffix(Journal(settings.data_dir).epoch)
+    writer = Writer(writer_config(settings))
+    if (existing := releases.get(release_id)) is not None:
         report(f"inputs unchanged: release {release_id} already built")
+        _report_journal(report, writer.catch_up(existing.store_path))
         releases.switch(release_id)
         return releases.current()
 
@@ -71,11 +77,12 @@ def build(settings: Settings, report: Report = _quiet) -> Release:
         mark = time.perf_counter()
         loaded.graphs[graphs.METADATA] = _metadata(settings, release_id, loaded)
         store = OxigraphStore(folder / STORE_FOLDER, read_only=False)
-        for name, graph in loaded.graphs.items():
-            store.add_graph(
-                settings.graph_iri(name), graph.serialize(format="nt", encoding="utf-8")
-            )
+        store.add_quads(
+            b"".join(_nquads(settings.graph_iri(name), g) for name, g in loaded.graphs.items())
+        )
         store.flush()
+        del store
+        _report_journal(report, writer.catch_up(folder / STORE_FOLDER))
         timings["store"] = _lap(mark)
         timings["total"] = _lap(started)
         return {
@@ -94,6 +101,19 @@ def build(settings: Settings, report: Report = _quiet) -> Release:
     return release
 
 
+def _report_journal(report: Report, applied: int) -> None:
+    if applied:
+        report(f"applied {applied} updates from the journal")
+
+
+def _nquads(graph_iri: str, graph: Graph) -> bytes:
+    """``graph`` as N-Quads in the graph ``graph_iri`` (its N-Triples lines, each with the
+    graph written before the final " .")."""
+    tail = f" <{graph_iri}> .\n".encode()
+    lines = graph.serialize(format="nt", encoding="utf-8").splitlines()
+    return b"".join(line[: -len(b" .")] + tail for line in lines if line.endswith(b" ."))
+
+
 def _lap(since: float) -> float:
     return round(time.perf_counter() - since, 3)
 
@@ -109,6 +129,8 @@ def _metadata(settings: Settings, release_id: str, loaded: Loaded) -> Graph:
     graph.add((dataset, RDF.type, VOID.Dataset))
     graph.add((dataset, DCTERMS.identifier, Literal(release_id)))
     graph.add((dataset, DCTERMS.hasVersion, Literal(__version__)))
+    kkg = ontology_namespace(settings.base_iri)
+    graph.add((dataset, kkg.journalPosition, Literal(0, datatype=XSD.integer)))
     for name in graphs.COUNTED:
         subset = URIRef(settings.graph_iri(name))
         graph.add((dataset, VOID.subset, subset))

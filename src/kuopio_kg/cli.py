@@ -1,5 +1,5 @@
 """The command line: ``kuopio-kg build | validate | query | stats | why | link | import |
-serve``.
+updates | serve``.
 
 Global options are made from the :class:`~kuopio_kg.settings.Settings` fields, so every
 setting can be given as ``--name`` or as ``KUOPIO_KG_NAME``; the option wins. Errors are
@@ -100,6 +100,54 @@ def stats(settings: Settings) -> None:
 
     for label, count in run_stats(settings).items():
         click.echo(f"{label:<28} {count:>8}")
+
+
+@cli.group()
+def updates() -> None:
+    """The update journal: what SPARQL Update and the Graph Store changed since the build."""
+
+
+@updates.command("list")
+@click.pass_obj
+def updates_list(settings: Settings) -> None:
+    """One line per update: position, time, quads removed and added, the update."""
+    from kuopio_kg.updates.manage import listing
+
+    for line in listing(settings):
+        click.echo(line)
+
+
+@updates.command("export")
+@click.option(
+    "--format",
+    "-f",
+    "form",
+    type=click.Choice(["jsonl", "sparql"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: the journal as kept; sparql: one update request.",
+)
+@click.pass_obj
+def updates_export(settings: Settings, form: str) -> None:
+    """Write the journal to standard output."""
+    from kuopio_kg.updates.manage import export
+
+    for chunk in export(settings, form):
+        sys.stdout.write(chunk)
+
+
+@updates.command("discard")
+@click.pass_obj
+def updates_discard(settings: Settings) -> None:
+    """Set the journal aside (kept beside it) and serve the graph as built from the inputs."""
+    from kuopio_kg.build import build as run_build
+    from kuopio_kg.updates.manage import discard
+
+    kept, release = discard(
+        settings, lambda s: run_build(s, report=lambda line: click.echo(f"build: {line}", err=True))
+    )
+    where = f"; the updates are kept in {kept}" if kept else "; the journal was empty"
+    click.echo(f"discarded{where}; serving release {release.id}")
 
 
 @cli.command()

@@ -117,8 +117,10 @@ class ValidationError(KuopioKgError):
 
 
 class InconsistentError(KuopioKgError):
-    """The reasoner found the inputs logically inconsistent (for example disjoint classes)."""
+    """The reasoner found the inputs (or an update) logically inconsistent (for example
+    disjoint classes)."""
 
+    http_status = 422
     exit_code = 1
 
 
@@ -127,6 +129,21 @@ class ReleaseError(KuopioKgError):
 
     http_status = 503
     exit_code = 3
+
+
+class JournalError(KuopioKgError):
+    """The update journal cannot be read or written (a full disk, a damaged line)."""
+
+    http_status = 503
+    exit_code = 74  # EX_IOERR
+
+
+class StorageError(KuopioKgError):
+    """A store cannot be written (a full disk): the build or update stops, and what was
+    served before is served still."""
+
+    http_status = 503
+    exit_code = 74  # EX_IOERR
 
 
 class QueryError(KuopioKgError):
@@ -184,6 +201,13 @@ class MethodNotAllowed(EndpointError):
 
     def headers(self) -> dict[str, str]:
         return {"Allow": "GET, POST, OPTIONS"}
+
+
+class UpdateRefused(EndpointError):
+    """An update would break the SHACL shapes or make the data inconsistent; nothing of it
+    is applied."""
+
+    http_status = 422
 
 
 class PayloadTooLarge(EndpointError):

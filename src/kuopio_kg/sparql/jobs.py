@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
+from kuopio_kg.updates.writer import Config
+
 
 class Operation(enum.Enum):
     """The two kinds of SPARQL request: a query reads, an update writes."""
@@ -35,6 +37,8 @@ class Job:
     result_format: str | None = "json"
     graph_format: str | None = "turtle"
     max_rows: int = 10000
+    #: For an update: the journal it goes through (see kuopio_kg.updates.writer).
+    writing: Config | None = None
 
 
 class Answered(enum.Enum):

@@ -38,12 +38,13 @@ from kuopio_kg.sparql.cache import ResultCache, cacheable
 from kuopio_kg.sparql.description import describe
 from kuopio_kg.sparql.fetch import insert_data
 from kuopio_kg.sparql.formats import gzip_stream
-from kuopio_kg.sparql.handle import generation
 from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message, Operation
 from kuopio_kg.sparql.lexer import lex
 from kuopio_kg.sparql.policy import Policy
 from kuopio_kg.sparql.pool import WorkerPool
 from kuopio_kg.sparql.update import rewrite
+from kuopio_kg.updates.position import position
+from kuopio_kg.updates.writer import writer_config
 
 #: Counts every graph of the dataset; the unbound ?g row is the default graph.
 _SIZES_QUERY = (
@@ -113,6 +114,7 @@ class Endpoint:
         )
         self._current = current
         self._observer = observer
+        self._writing = writer_config(settings)
         self._sizes: tuple[tuple[str, int], dict[str, int]] | None = None
 
     def start(self) -> None:
@@ -174,8 +176,9 @@ class Endpoint:
         loaded = insert_data(reach.loads, self.policy.service_timeout)
         rewritten = rewrite(update, dataset.default_graphs, dataset.named_graphs, loaded)
         release, _ = self._release()
-        _, chunks = self._run(Job(Operation.UPDATE, rewritten, base_iri, release.store_path),
-                              calls_service=False)  # fmt: skip
+        job = Job(Operation.UPDATE, rewritten, base_iri, release.store_path,
+                  writing=self._writing)  # fmt: skip
+        _, chunks = self._run(job, calls_service=False)
         for _chunk in chunks:
             pass
 
@@ -198,9 +201,9 @@ class Endpoint:
             raise UpdateForbidden("The bearer token is not this endpoint's update token.")
 
     def _release(self) -> tuple[Release, int]:
-        """The current release and how many updates its store has taken."""
+        """The current release and its store's journal position."""
         release = self._current()
-        return release, generation(release.store_path)
+        return release, position(release.store_path)
 
     def _run(self, job: Job, calls_service: bool) -> tuple[Head, Iterator[bytes]]:
         """Start ``job`` in a worker; its head, and an iterator over the body's chunks."""

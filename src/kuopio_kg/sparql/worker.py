@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kuopio_kg.errors import KuopioKgError, NotAcceptable, UpstreamError
+from kuopio_kg.errors import InternalError, KuopioKgError, NotAcceptable, UpstreamError
 from kuopio_kg.sparql.formats import boolean_bytes, graph_bytes, select_chunks
 from kuopio_kg.sparql.handle import StoreHandle
 from kuopio_kg.sparql.jobs import Answered, End, Failure, Head, Job, Message, Operation
@@ -47,7 +47,9 @@ def answer(job: Job, handle: StoreHandle) -> Iterator[Message]:
     """The messages that answer ``job``; errors become one :class:`Failure`."""
     try:
         if job.operation is Operation.UPDATE:
-            handle.write(job.store_path, job.text, job.base_iri)
+            if job.writing is None:
+                raise InternalError("an update job came without its journal")
+            handle.write(job.writing, job.store_path, job.text, job.base_iri)
             yield Head(Answered.UPDATE, None, False)
             yield End()
         else:

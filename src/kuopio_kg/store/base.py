@@ -19,6 +19,10 @@ class Store(Protocol):
     def add_graph(self, graph_iri: str, ntriples: bytes) -> None:
         """Bulk-load an N-Triples document into the named graph ``graph_iri``."""
 
+    def add_quads(self, nquads: bytes) -> None:
+        """Bulk-load an N-Quads document; a blank node label names one node in every graph
+        (loading graph by graph would make a node shared by two graphs two nodes)."""
+
     def query(
         self,
         text: str,

@@ -36,6 +36,9 @@ class OxigraphStore:
             ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph_iri)
         )
 
+    def add_quads(self, nquads: bytes) -> None:
+        self._store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+
     def query(
         self,
         text: str,

@@ -147,3 +147,23 @@ def test_a_rebuild_keeps_the_updates_and_new_inputs_are_built_under_them(
     assert changed.id != again.id
     assert position(changed.store_path) == 1
     assert festival in {q.subject for q in _store(built).quads()}
+
+
+def test_drop_all_empties_the_asserted_graphs_and_leaves_the_computed_ones(
+    built: Settings,
+) -> None:
+    store_path = Releases(built.data_dir).current().store_path
+    writer = Writer(writer_config(built))
+    writer.update(store_path, "DROP ALL", None)
+    store = _store(built)
+    assert _asserted(store) == set()
+    assert _graph(store, INFERRED) == set()  # the closure of nothing
+    # the metadata graph is the build's: still there, for the next update too
+    writer.update(
+        store_path,
+        f"INSERT {{ <http://ex/copy> <http://ex/of> ?id }} WHERE {{ GRAPH <{BASE}graph/metadata> "
+        "{ ?d <http://purl.org/dc/terms/identifier> ?id } }",
+        None,
+    )
+    ids = [q.object for q in _store(built).quads() if q.subject == ox.NamedNode("http://ex/copy")]
+    assert ids == [ox.Literal(Releases(built.data_dir).current().id)]

@@ -19,6 +19,7 @@ from kuopio_kg.settings import Reasoner, Settings
 from kuopio_kg.store import OxigraphStore
 from kuopio_kg.updates.journal import Journal
 from kuopio_kg.updates.position import position
+from kuopio_kg.updates.state import Delta
 from kuopio_kg.updates.terms import triple_to_oxigraph, triple_to_rdflib
 from kuopio_kg.updates.writer import Writer, writer_config
 
@@ -125,7 +126,7 @@ def test_a_store_behind_the_journal_takes_the_missing_entries(built: Settings) -
     quad = ox.Quad(ox.NamedNode(FESTIVAL.strip("<>")), ox.NamedNode(BASE + "ontology#x"),
                    ox.Literal("y"), ox.NamedNode(DATA))  # fmt: skip
     with journal.locked():
-        journal.append(1, "(written by hand)", "", [], [quad])
+        journal.append(1, "(written by hand)", "", Delta([], [quad]))
     assert Writer(writer_config(built)).catch_up(store_path) == 1
     assert quad in set(_store(built).quads())
     assert position(store_path) == 1
@@ -167,3 +168,16 @@ def test_drop_all_empties_the_asserted_graphs_and_leaves_the_computed_ones(
     )
     ids = [q.object for q in _store(built).quads() if q.subject == ox.NamedNode("http://ex/copy")]
     assert ids == [ox.Literal(Releases(built.data_dir).current().id)]
+
+
+def test_empty_graphs_are_made_and_dropped_in_the_store_too(built: Settings) -> None:
+    store_path = Releases(built.data_dir).current().store_path
+    writer = Writer(writer_config(built))
+    graph = ox.NamedNode("http://ex/empty")
+    writer.update(store_path, "CREATE GRAPH <http://ex/empty>", None)
+    assert graph in _store(built).named_graphs()
+    with pytest.raises(QueryError, match="already exists"):
+        writer.update(store_path, "CREATE GRAPH <http://ex/empty>", None)
+    writer.update(store_path, "DROP GRAPH <http://ex/empty>", None)
+    assert graph not in _store(built).named_graphs()
+    assert Journal(built.data_dir).length() == 2

@@ -49,6 +49,16 @@ class Store(Protocol):
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of the store, default graph included (``ox.DefaultGraph()``)."""
 
-    def apply(self, remove: Sequence[ox.Quad], add: Sequence[ox.Quad]) -> None:
-        """Remove then add quads exactly as given (blank nodes keep their labels), in one
-        step where the backend allows; used by the update journal (kuopio_kg.updates)."""
+    def named_graphs(self) -> list[ox.NamedNode]:
+        """Every named graph, empty ones (made by CREATE GRAPH) included."""
+
+    def apply(
+        self,
+        remove: Sequence[ox.Quad],
+        add: Sequence[ox.Quad],
+        created: Sequence[ox.NamedNode] = (),
+        dropped: Sequence[ox.NamedNode] = (),
+    ) -> None:
+        """Remove quads, drop graphs, make graphs, add quads, exactly as given (blank nodes
+        keep their labels), in one step where the backend allows; used by the update
+        journal (kuopio_kg.updates)."""

@@ -94,10 +94,24 @@ class OxigraphStore:
     def quads(self) -> Iterator[ox.Quad]:
         return self._store.quads_for_pattern(None, None, None, None)
 
-    def apply(self, remove: Sequence[ox.Quad], add: Sequence[ox.Quad]) -> None:
-        """Remove, then add (one transaction); opened read-write only."""
+    def named_graphs(self) -> list[ox.NamedNode]:
+        return [g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)]
+
+    def apply(
+        self,
+        remove: Sequence[ox.Quad],
+        add: Sequence[ox.Quad],
+        created: Sequence[ox.NamedNode] = (),
+        dropped: Sequence[ox.NamedNode] = (),
+    ) -> None:
+        """Opened read-write only. Each step is a transaction of its own; the journal's
+        replay makes a change cut short whole again (see kuopio_kg.updates.writer)."""
         for quad in remove:
             self._store.remove(quad)
+        for graph in dropped:
+            self._store.remove_graph(graph)
+        for graph in created:
+            self._store.add_graph(graph)
         self._store.extend(add)
 
     def flush(self) -> None:

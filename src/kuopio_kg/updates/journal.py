@@ -20,13 +20,14 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kuopio_kg.errors import JournalError
+from kuopio_kg.updates.state import Delta
 
 ENTRIES = "updates.jsonl"
 EPOCH = "journal.json"
@@ -44,12 +45,14 @@ class Entry:
     base_iri: str
     remove: str
     add: str
+    #: Named graphs made and dropped (IRIs).
+    create: list[str] = field(default_factory=list)
+    drop: list[str] = field(default_factory=list)
 
-    def removed(self) -> list[ox.Quad]:
-        return _quads(self.remove)
-
-    def added(self) -> list[ox.Quad]:
-        return _quads(self.add)
+    def change(self) -> Delta:
+        return Delta(_quads(self.remove), _quads(self.add),
+                     [ox.NamedNode(g) for g in self.create],
+                     [ox.NamedNode(g) for g in self.drop])  # fmt: skip
 
 
 def _quads(text: str) -> list[ox.Quad]:
@@ -114,9 +117,7 @@ class Journal:
             last = entry.position
         return last
 
-    def append(
-        self, position: int, text: str, base_iri: str, remove: list[ox.Quad], add: list[ox.Quad]
-    ) -> Entry:
+    def append(self, position: int, text: str, base_iri: str, change: Delta) -> Entry:
         """Write entry ``position`` (the length + 1) and flush it to disk; call with the lock
         held.
 
@@ -128,8 +129,10 @@ class Journal:
             datetime.now(UTC).isoformat(timespec="milliseconds"),
             text,
             base_iri,
-            nquads(remove),
-            nquads(add),
+            nquads(change.remove),
+            nquads(change.add),
+            [g.value for g in change.created],
+            [g.value for g in change.dropped],
         )
         line = (json.dumps(asdict(entry), ensure_ascii=False) + "\n").encode("utf-8")
         self._mkdir()

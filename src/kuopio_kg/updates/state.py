@@ -42,21 +42,38 @@ class Delta:
 
     remove: list[ox.Quad] = field(default_factory=list)
     add: list[ox.Quad] = field(default_factory=list)
+    #: Named graphs the change makes and drops (an empty graph exists for the Graph Store
+    #: and for CREATE/DROP GRAPH, though it holds no quad).
+    created: list[ox.NamedNode] = field(default_factory=list)
+    dropped: list[ox.NamedNode] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.remove or self.add)
+        return bool(self.remove or self.add or self.created or self.dropped)
+
+    def then(self, other: Delta) -> Delta:
+        """This change followed by ``other``, as one."""
+        return Delta(self.remove + other.remove, self.add + other.add,
+                     self.created + other.created, self.dropped + other.dropped)  # fmt: skip
 
 
 class State:
     """A store's quads in memory, with the closure of the asserted ones."""
 
-    def __init__(self, quads: Iterable[ox.Quad], names: Names, position: int) -> None:
+    def __init__(
+        self,
+        quads: Iterable[ox.Quad],
+        names: Names,
+        position: int,
+        named_graphs: Iterable[ox.NamedNode] = (),
+    ) -> None:
         self.names = names
         self.position = position
         self._inferred_graph = ox.NamedNode(names.inferred)
         self._computed = {self._inferred_graph, ox.NamedNode(names.metadata)}
         self.copy = ox.Store()
         self.copy.bulk_extend(quads)
+        for graph in named_graphs:  # the empty ones have no quad to bring them
+            self.copy.add_graph(graph)
         #: How many asserted graphs hold each triple (the reasoner sees a triple once).
         self.counts: Counter[ox.Triple] = Counter(
             q.triple for q in self.copy if q.graph_name not in self._computed
@@ -77,14 +94,14 @@ class State:
         Raises QueryError for an update Oxigraph refuses, UpdateForbidden when it adds to a
         computed graph; either way this state must not be used again.
         """
-        before = set(self.copy)
+        before, graphs_before = set(self.copy), self._graphs()
         try:
             self.copy.update(text, base_iri=base_iri)
         except SyntaxError as exc:
             raise QueryError(f"The update is not valid SPARQL: {syntax_message(exc)}.") from None
-        except OSError as exc:  # Oxigraph's evaluation errors (e.g. a missing graph, no SILENT)
+        except (OSError, RuntimeError) as exc:  # evaluation errors: a missing graph, no SILENT
             raise QueryError(f"The update failed: {exc}.") from None
-        after = set(self.copy)
+        after, graphs_after = set(self.copy), self._graphs()
         added, removed = after - before, before - after
         for quad in added:
             if quad.graph_name in self._computed:
@@ -95,23 +112,39 @@ class State:
                 )
         # What the update took from the computed graphs is not its to take: put it back.
         self.copy.extend(q for q in removed if q.graph_name in self._computed)
+        for graph in (graphs_before - graphs_after) & self._computed:
+            self.copy.add_graph(graph)
         delta = Delta(
             [q for q in removed if q.graph_name not in self._computed],
             [q for q in added if q.graph_name not in self._computed],
+            sorted(graphs_after - graphs_before - self._computed, key=str),
+            sorted(graphs_before - graphs_after - self._computed, key=str),
         )
         self._count(delta)
         return delta
 
-    def replay(self, remove: Iterable[ox.Quad], add: Iterable[ox.Quad]) -> Delta:
+    def replay(self, entry: Delta) -> Delta:
         """Apply a journal entry's change to the copy as far as it still applies (removing
         what is there, adding what is not); the change it made."""
-        delta = Delta([q for q in remove if q in self.copy], [])
+        graphs = self._graphs()
+        dropped = [g for g in entry.dropped if g in graphs]
+        delta = Delta([q for q in entry.remove if q in self.copy], [], [], dropped)
         for quad in delta.remove:
             self.copy.remove(quad)
-        delta.add = [q for q in add if q not in self.copy]
+        for graph in dropped:  # what other inputs put there since goes with it
+            delta.remove += self.copy.quads_for_pattern(None, None, None, graph)
+            self.copy.remove_graph(graph)
+        graphs = self._graphs()
+        delta.created = [g for g in entry.created if g not in graphs]
+        for graph in delta.created:
+            self.copy.add_graph(graph)
+        delta.add = [q for q in entry.add if q not in self.copy]
         self.copy.extend(delta.add)
         self._count(delta)
         return delta
+
+    def _graphs(self) -> set[ox.NamedNode]:
+        return {g for g in self.copy.named_graphs() if isinstance(g, ox.NamedNode)}
 
     def asserted(self) -> Graph:
         """The asserted triples (every graph but the computed ones) as one rdflib graph."""

@@ -85,15 +85,12 @@ class Writer:
                     return None
                 self._validate(state)
                 closure = state.close(state.position + 1)
-                entry = self.journal.append(
-                    state.position, text, base_iri or "", delta.remove, delta.add
-                )
+                entry = self.journal.append(state.position, text, base_iri or "", delta)
             except BaseException:
                 self._state = None
                 raise
             try:
-                _write(store_path, Delta(delta.remove + closure.remove, delta.add + closure.add),
-                       entry.position)  # fmt: skip
+                _write(store_path, delta.then(closure), entry.position)
             except StorageError:
                 self._state = None
                 raise
@@ -113,23 +110,21 @@ class Writer:
         stored = position(store_path)
         cached = self._state[1] if self._state and self._state[0] == store_path else None
         if cached is None or cached.position > stored:
-            cached = State(_read(store_path), self.config.names, stored)
+            quads, named = _read(store_path)
+            cached = State(quads, self.config.names, stored, named)
         if cached.position < stored:  # another process wrote: follow its entries
             for entry in self.journal.entries(after=cached.position):
                 if entry.position > stored:
                     break
-                cached.replay(entry.removed(), entry.added())
+                cached.replay(entry.change())
             cached.close(stored)
         entries = list(self.journal.entries(after=stored))
         if entries:  # the store is behind the journal (a crash between the two)
             delta = Delta()
             for entry in entries:
-                step = cached.replay(entry.removed(), entry.added())
-                delta.remove += step.remove
-                delta.add += step.add
+                delta = delta.then(cached.replay(entry.change()))
             closure = cached.close(entries[-1].position)
-            _write(store_path, Delta(delta.remove + closure.remove, delta.add + closure.add),
-                   entries[-1].position)  # fmt: skip
+            _write(store_path, delta.then(closure), entries[-1].position)
         self._state = (store_path, cached)
         return cached
 
@@ -159,12 +154,13 @@ class Writer:
             )
 
 
-def _read(store_path: Path) -> list[ox.Quad]:
+def _read(store_path: Path) -> tuple[list[ox.Quad], list[ox.NamedNode]]:
+    """Every quad of the store, and its named graphs (empty ones too)."""
     with store_lock(store_path, exclusive=False):
         store = OxigraphStore(store_path)
-        quads = list(store.quads())
+        quads, named = list(store.quads()), store.named_graphs()
         del store
-    return quads
+    return quads, named
 
 
 def _write(store_path: Path, delta: Delta, at: int) -> None:
@@ -184,7 +180,7 @@ def _apply(store_path: Path, delta: Delta) -> KuopioKgError | None:
     except KuopioKgError as exc:
         return StorageError(exc.message)
     try:
-        store.apply(delta.remove, delta.add)
+        store.apply(delta.remove, delta.add, delta.created, delta.dropped)
         store.flush()
     except OSError as exc:
         return StorageError(

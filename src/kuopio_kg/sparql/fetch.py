@@ -66,6 +66,8 @@ def insert_data(loads: tuple[Load, ...], timeout: float) -> Mapping[tuple[int, i
 
 
 def _insert_data(load: Load, timeout: float) -> str:
+    if load.silent and not load.addresses:  # refused by the policy: nothing to fetch
+        return "INSERT DATA { }"
     try:
         document = fetch(load.iri, load.addresses, timeout)
         triples = parse(document)

@@ -77,7 +77,7 @@ def test_every_package_maps_its_modules_and_declares_what_it_exports() -> None:
 
 
 #: The third-party suites copied into tests/conformance, each with its origin and licence.
-SUITES = ("sparql11", "owl2rl", "dcat-ap", "reconciliation")
+SUITES = ("sparql11", "sparql11-update", "gsp", "owl2rl", "dcat-ap", "reconciliation")
 
 
 def test_every_copied_suite_names_its_origin_and_carries_its_licence() -> None:

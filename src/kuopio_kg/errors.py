@@ -238,6 +238,24 @@ class DocumentRefused(EndpointError):
     http_status = 422
 
 
+class InvalidDocument(EndpointError):
+    """A Graph Store request body is not RDF in the format its Content-Type names."""
+
+    http_status = 400
+
+
+class GraphNotFound(EndpointError):
+    """The Graph Store was asked for a named graph the store does not hold."""
+
+    http_status = 404
+
+
+class GraphReadOnly(EndpointError):
+    """A Graph Store write to a graph the build computes (inferred, metadata)."""
+
+    http_status = 403
+
+
 class InvalidTriple(KuopioKgError):
     """A triple to explain is not written as one N-Triples triple."""
 

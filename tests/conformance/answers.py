@@ -120,7 +120,7 @@ def key(term: Node) -> Key:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def graph_of(triples: ox.QuadParser | ox.QueryTriples) -> Graph:
+def graph_of(triples: Iterable[ox.Triple | ox.Quad]) -> Graph:
     """An rdflib graph holding the triples exactly as pyoxigraph read them."""
     graph = Graph()
     for triple in triples:

@@ -70,7 +70,7 @@ class EvaluationCase:
         return local_path(self.query).read_text(encoding="utf-8")
 
 
-def _read(manifest: Path, base: str) -> tuple[Graph, list[Node]]:
+def read_manifest(manifest: Path, base: str) -> tuple[Graph, list[Node]]:
     """The manifest graph and its entries, in manifest order."""
     graph = Graph().parse(manifest, format="turtle", publicID=base)
     entries: list[Node] = []
@@ -98,7 +98,7 @@ def evaluation_cases(dirs: tuple[str, ...] = EVALUATION_DIRS) -> list[Evaluation
     cases: list[EvaluationCase] = []
     for folder in dirs:
         base = f"{OFFICIAL_BASE}{folder}/manifest.ttl"
-        graph, entries = _read(SUITE / folder / "manifest.ttl", base)
+        graph, entries = read_manifest(SUITE / folder / "manifest.ttl", base)
         for test in entries:
             kind = _iri(graph, test, RDF.type).rsplit("#", 1)[-1]
             action = graph.value(test, MF.action)
@@ -184,7 +184,7 @@ def _request(graph: Graph, node: Node) -> ProtocolRequest:
 
 def protocol_tests() -> list[ProtocolTest]:
     """The tests of ``protocol/manifest.ttl``, in manifest order."""
-    graph, entries = _read(
+    graph, entries = read_manifest(
         SUITE / "protocol" / "manifest.ttl", f"{OFFICIAL_BASE}protocol/manifest.ttl"
     )
     tests: list[ProtocolTest] = []
@@ -211,5 +211,5 @@ def protocol_tests() -> list[ProtocolTest]:
 def service_description_tests() -> list[str]:
     """The names of the three service-description tests (upstream gives them as prose)."""
     base = f"{OFFICIAL_BASE}service-description/manifest.ttl"
-    _, entries = _read(SUITE / "service-description" / "manifest.ttl", base)
+    _, entries = read_manifest(SUITE / "service-description" / "manifest.ttl", base)
     return [str(test).rsplit("#", 1)[-1] for test in entries]

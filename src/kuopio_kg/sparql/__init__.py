@@ -8,7 +8,8 @@ In the order a query passes through: :mod:`.lexer` tokenizes the text once;
 and the messages it gets back; :mod:`.pool` runs killable worker processes;
 :mod:`.worker` evaluates in one of them, over the store :mod:`.handle` opens, writing
 through :mod:`.formats`; :mod:`.description` is the service description; :mod:`.service`
-ties them into the :class:`Endpoint` the web wing calls.
+ties them into the :class:`Endpoint` the web wing calls; :mod:`.graph_store` says the Graph
+Store HTTP Protocol's operations as queries and updates of that endpoint.
 """
 
 from kuopio_kg.sparql.service import Answer, Dataset, Endpoint, QueryRequest

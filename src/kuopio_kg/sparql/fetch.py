@@ -16,6 +16,9 @@ replaced by an ``INSERT DATA`` holding the document's triples, fetched here:
   amplification) and refused when its text, entities expanded, exceeds
   :data:`MAX_DOCUMENT`.
 
+The same reader (:func:`read`) takes the bodies of Graph Store requests
+(:mod:`kuopio_kg.sparql.graph_store`).
+
 ``LOAD SILENT`` of a document that cannot be had loads nothing, as the standard says; a
 plain ``LOAD`` fails the whole update: with a 403 when a redirect leads where the policy
 forbids, a 422 (:class:`~kuopio_kg.errors.DocumentRefused`) when the document is not one
@@ -63,6 +66,8 @@ def insert_data(loads: tuple[Load, ...], timeout: float) -> Mapping[tuple[int, i
 
 
 def _insert_data(load: Load, timeout: float) -> str:
+    if load.silent and not load.addresses:  # refused by the policy: nothing to fetch
+        return "INSERT DATA { }"
     try:
         document = fetch(load.iri, load.addresses, timeout)
         triples = parse(document)
@@ -97,27 +102,46 @@ def fetch(iri: str, addresses: tuple[str, ...], timeout: float) -> Document:
 
 def parse(document: Document) -> list[ox.Triple]:
     """The document's triples, read by Oxigraph's parser for its format."""
-    if document.format is RDF_XML:
-        _check_expansion(document)
+    try:
+        return read(document.body, document.format, document.iri)
+    except Unreadable as exc:
+        raise DocumentRefused(f"LOAD <{document.iri}> failed: {exc.reason}.") from None
+
+
+class Unreadable(Exception):
+    """Bytes that are not a document of their format; ``reason`` says why, for a sentence."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def read(body: bytes, syntax: Format, base_iri: str) -> list[ox.Triple]:
+    """The triples of ``body`` in the graph format ``syntax``, relative IRIs against
+    ``base_iri``; blank nodes get fresh labels, so two documents never share one.
+
+    This is the one reader of documents that come from outside (LOAD, Graph Store bodies):
+    JSON-LD contexts are never fetched and RDF/XML entities are bounded. Raises
+    :class:`Unreadable` with the parser's line and column.
+    """
+    if syntax is RDF_XML:
+        _check_expansion(body)
     try:
         return [
             quad.triple
             for quad in ox.parse(
-                document.body, format=document.format.rdf_format, base_iri=document.iri
+                body, format=syntax.rdf_format, base_iri=base_iri, rename_blank_nodes=True
             )
         ]
     except SyntaxError as exc:
-        raise DocumentRefused(
-            f"LOAD <{document.iri}> failed: the document is not valid "
-            f"{document.format.label}: {exc}."
-        ) from None
+        raise Unreadable(f"the document is not valid {syntax.label}: {exc.msg}") from None
 
 
 class _Expanded(Exception):
     """The XML's text grew past the limit while expat expanded its entities."""
 
 
-def _check_expansion(document: Document) -> None:
+def _check_expansion(body: bytes) -> None:
     """Refuse XML whose text, with its entities expanded, exceeds :data:`MAX_DOCUMENT`."""
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
@@ -131,17 +155,14 @@ def _check_expansion(document: Document) -> None:
 
     parser.CharacterDataHandler = lambda data: count(len(data))
     parser.StartElementHandler = lambda _, attributes: count(sum(map(len, attributes.values())))
-    refusal = (
-        f"LOAD <{document.iri}> failed: its XML entities expand to more than "
-        f"{MAX_DOCUMENT // (1024 * 1024)} MB of text."
-    )
+    refusal = f"its XML entities expand to more than {MAX_DOCUMENT // (1024 * 1024)} MB of text"
     try:
-        parser.Parse(document.body, True)
+        parser.Parse(body, True)
     except _Expanded:
-        raise DocumentRefused(refusal) from None
+        raise Unreadable(refusal) from None
     except expat.ExpatError as exc:
         if exc.code == expat.errors.codes.get(expat.errors.XML_ERROR_AMPLIFICATION_LIMIT_BREACH):
-            raise DocumentRefused(refusal) from None
+            raise Unreadable(refusal) from None
         # any other error is a syntax error, which Oxigraph reports in its own words
 
 

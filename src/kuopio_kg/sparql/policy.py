@@ -34,7 +34,8 @@ class Load:
     """One ``LOAD [SILENT] <iri> [INTO GRAPH <g>]`` of an update, as the policy let it through.
 
     ``addresses`` are the public addresses the host resolved to when checked (the only ones
-    the fetch may connect to); ``span`` is where the operation lies in the update's text.
+    the fetch may connect to; none for a ``LOAD SILENT`` the policy refused, which loads
+    nothing, as SILENT asks); ``span`` is where the operation lies in the update's text.
     """
 
     iri: str
@@ -79,11 +80,16 @@ class Policy:
                 calls_service = True
                 self._check_service(target, shown)
             else:
-                if target is None:
-                    raise PolicyRefused(
-                        f"LOAD {shown} is refused: LOAD needs an absolute http(s) IRI."
+                if target is None:  # a variable, an unknown prefix, nothing: not SPARQL
+                    raise QueryError(
+                        f"The update is not valid SPARQL: LOAD needs an IRI, not {shown}."
                     )
-                addresses = _check_load(target)
+                try:
+                    addresses = _check_load(target)
+                except PolicyRefused:
+                    if not silent:
+                        raise
+                    addresses = ()
                 into, end = _into(toks, j + 1, prologue)
                 loads.append(Load(target, addresses, into, silent, (token.start, end)))
         return Reach(calls_service, tuple(loads))

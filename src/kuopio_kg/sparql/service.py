@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import sys
 import time
 from collections.abc import Callable, Container, Generator, Iterator
 from dataclasses import dataclass
@@ -46,6 +47,9 @@ from kuopio_kg.sparql.update import rewrite
 from kuopio_kg.updates.position import position
 from kuopio_kg.updates.writer import writer_config
 
+#: The row limit of a whole-graph read: none, in effect (the deadline bounds it instead).
+WHOLE = sys.maxsize - 1
+
 #: Counts every graph of the dataset; the unbound ?g row is the default graph.
 _SIZES_QUERY = (
     "SELECT ?g (COUNT(*) AS ?n) WHERE { { GRAPH ?g { ?s ?p ?o } } UNION { ?s ?p ?o } } GROUP BY ?g"
@@ -76,6 +80,9 @@ class QueryRequest:
     gzip: bool = False
     #: The entity tags the client holds already (its ``If-None-Match``).
     known: Container[str] = ()
+    #: A Graph Store read: the whole graph, not cut at ``max_rows`` (the deadline still
+    #: holds), and the default graph is the stored one even when queries see the union.
+    whole_graph: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,12 +154,12 @@ class Endpoint:
             request.text,
             request.base_iri,
             release.store_path,
-            self.settings.union_default_graph,
+            self.settings.union_default_graph and not request.whole_graph,
             request.dataset.default_graphs if request.dataset else None,
             request.dataset.named_graphs if request.dataset else None,
             request.result_format,
             request.graph_format,
-            self.settings.max_rows,
+            WHOLE if request.whole_graph else self.settings.max_rows,
         )
         etag = _etag(release.id, store_generation, job)
         if etag in request.known:
@@ -169,7 +176,7 @@ class Endpoint:
 
     def update(self, text: str, base_iri: str, dataset: Dataset, token: str | None) -> None:
         """Apply one update sent with bearer ``token`` (None: the request named none)."""
-        self._authorize(token)
+        self.authorize(token)
         update = lex(text)
         reach = self.policy.check(update, base_iri)
         _check_iris(base_iri, *dataset.default_graphs, *dataset.named_graphs)
@@ -189,7 +196,9 @@ class Endpoint:
                            self._graph_sizes(release, store_generation))  # fmt: skip
         return ox.serialize(triples, format=BY_NAME[format_name].rdf_format) or b""
 
-    def _authorize(self, token: str | None) -> None:
+    def authorize(self, token: str | None) -> None:
+        """Refuse unless ``token`` is the update token (the Graph Store asks before it reads
+        what a write needs, so a client without the token learns nothing first)."""
         expected = self.settings.update_token
         if not expected:
             raise UpdateForbidden(

@@ -24,6 +24,8 @@ class OxigraphStore:
             if in_memory:
                 on_disk, self._store = self._store, ox.Store()
                 self._store.bulk_extend(on_disk.quads_for_pattern(None, None, None, None))
+                for graph in on_disk.named_graphs():  # empty ones too: they exist
+                    self._store.add_graph(graph)
         except OSError as exc:
             raise ReleaseError(
                 f"The store at {path} cannot be opened: {exc}. Rebuild with `kuopio-kg build`."

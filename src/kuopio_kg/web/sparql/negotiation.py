@@ -42,8 +42,23 @@ class Choice:
 
 def best(accept: MIMEAccept, table: dict[str, Format]) -> str | None:
     """The format name of the best match in ``table``, or None when nothing is acceptable."""
-    media = accept.best_match(list(table)) if accept else next(iter(table))
+    media = _utf8_implied(accept).best_match(list(table)) if accept else next(iter(table))
     return table[media].name if media else None
+
+
+def _utf8_implied(accept: MIMEAccept) -> MIMEAccept:
+    """``accept`` without its ``charset=utf-8`` parameters: every format here is written in
+    UTF-8, so ``text/turtle; charset=utf-8`` asks for Turtle (Werkzeug would match it only
+    to an offer with that same parameter). Any other charset stays, and matches nothing."""
+
+    def plain(value: str) -> str:
+        kept = [p for p in value.split(";") if p.replace(" ", "").lower() not in _UTF8]
+        return ";".join(kept).strip()
+
+    return MIMEAccept([(plain(value), quality) for value, quality in accept])
+
+
+_UTF8 = {"charset=utf-8", 'charset="utf-8"', "charset=utf8"}
 
 
 def choose(accept: MIMEAccept, args: MultiDict[str, str]) -> Choice:

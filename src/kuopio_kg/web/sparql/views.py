@@ -16,6 +16,7 @@ from kuopio_kg.sparql.jobs import Operation as Kind
 from kuopio_kg.sparql.service import Answer, QueryRequest
 from kuopio_kg.web.hygiene import accepts_gzip
 from kuopio_kg.web.sparql import negotiation, protocol
+from kuopio_kg.web.sparql.graph_store import graph_store
 from kuopio_kg.web.sparql.ui import render_ui, ui
 from kuopio_kg.web.state import state
 
@@ -28,6 +29,7 @@ MAX_ROWS_HEADER = "X-SPARQL-Max-Rows"
 
 def install_sparql(app: Flask) -> None:
     app.register_blueprint(sparql)
+    app.register_blueprint(graph_store)
     app.register_blueprint(ui)
 
 

@@ -16,7 +16,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, VOID, XSD
 
 from kuopio_kg import __version__, graphs
-from kuopio_kg.errors import ValidationError
+from kuopio_kg.errors import StorageError, ValidationError
 from kuopio_kg.ingest.imports import ImportedFile, manifest_path, read_manifest
 from kuopio_kg.load import Loaded, input_digest, load
 from kuopio_kg.namespaces import ontology_namespace
@@ -44,7 +44,8 @@ def build(settings: Settings, report: Report = _quiet) -> Release:
     Either way the store then takes the update journal's entries it lacks (see
     :mod:`kuopio_kg.updates`), so a rebuild keeps the updates.
     Raises :class:`~kuopio_kg.errors.InputError`, :class:`ValidationError` or
-    :class:`~kuopio_kg.errors.InconsistentError` and leaves the current release alone.
+    :class:`~kuopio_kg.errors.InconsistentError` or :class:`StorageError` and leaves the
+    current release alone.
     """
     releases = Releases(settings.data_dir)
     release_id = input_digest(settings) + epoch_suffix(Journal(settings.data_dir).epoch)
@@ -95,7 +96,13 @@ def build(settings: Settings, report: Report = _quiet) -> Release:
             "inputs": [f.shown for f in loaded.files],
         }
 
-    release = releases.create(release_id, write)
+    try:
+        release = releases.create(release_id, write)
+    except OSError as exc:  # a full disk, a file-size limit
+        raise StorageError(
+            f"The release {release_id} could not be written in {releases.root} ({exc}); "
+            "the current release is unchanged."
+        ) from None
     report(f"stored release {release.id}: " + _counts(loaded.graphs, tuple(loaded.graphs)))
     report(f"built in {timings['total']:.1f} s")
     return release

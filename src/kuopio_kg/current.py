@@ -1,9 +1,9 @@
 """The current release as a long-running process follows it: one object per release.
 
 :class:`Follower` reads the release pointer (one ``readlink``) on every call and hands
-out the :class:`Current` of the release it names. A new build gives a new ``Current``, so
-the store and everything remembered about the release (:meth:`Current.remember`) change
-together, and nothing made from one release is served with another.
+out the :class:`Current` of the release it names. A new build or an update gives a new
+``Current``, so the store and everything remembered about it (:meth:`Current.remember`)
+change together, and nothing made from one state is served with another.
 """
 
 from __future__ import annotations
@@ -16,17 +16,32 @@ from typing import Any, TypeVar
 
 from kuopio_kg.release import Release, Releases
 from kuopio_kg.store import OxigraphStore
+from kuopio_kg.updates.position import position
 
 T = TypeVar("T")
 
 
+def state_tag(release_id: str, journal_position: int) -> str:
+    """What names one state: the release id (the inputs) and, after updates, ``+`` the
+    journal position."""
+    return release_id if journal_position == 0 else f"{release_id}+{journal_position}"
+
+
 class Current:
-    """One release, its store (opened read-only on first use) and what was made from it."""
+    """One release at one journal position, its store (opened read-only on first use) and
+    what was made from it; an update gives a new one."""
 
     def __init__(self, release: Release) -> None:
         self.release = release
+        self.position = position(release.store_path)
         self._made: dict[str, Any] = {}
         self._lock = threading.Lock()
+
+    @property
+    def tag(self) -> str:
+        """The entity tag of everything made from this state: the release id (the inputs)
+        and, after updates, ``+`` the journal position."""
+        return state_tag(self.release.id, self.position)
 
     @cached_property
     def store(self) -> OxigraphStore:
@@ -52,9 +67,14 @@ class Follower:
     def get(self) -> Current:
         """The current release; a clear ReleaseError before the first build."""
         with self._lock:
-            if self._current is None or self._current.release.id != self._releases.current_id():
-                self._current = Current(self._releases.current())
-            return self._current
+            current = self._current
+            if (
+                current is None
+                or current.release.id != self._releases.current_id()
+                or current.position != position(current.release.store_path)
+            ):
+                current = self._current = Current(self._releases.current())
+            return current
 
     def release(self) -> Release:
         return self.get().release

@@ -92,9 +92,12 @@ class Written:
     sha1: str
 
 
-def ensure_dumps(release: Release, store: OxigraphStore, settings: Settings) -> list[Written]:
-    """The dumps of ``release``, writing them first if this release has none yet."""
-    folder = release.path / FOLDER
+def ensure_dumps(
+    release: Release, store: OxigraphStore, settings: Settings, position: int = 0
+) -> list[Written]:
+    """The dumps of ``release`` at journal ``position``, written first if there are none
+    yet (each position has its folder: the dumps are the graph as served)."""
+    folder = release.path / (FOLDER if position == 0 else f"{FOLDER}+{position}")
     folder.mkdir(exist_ok=True)
     manifest = folder / MANIFEST
     if not manifest.exists():

@@ -43,6 +43,9 @@ class Load:
     into: str | None
     silent: bool
     span: tuple[int, int]
+    #: Why the policy refuses a plain (not SILENT) LOAD; :meth:`Reach.refuse` raises it,
+    #: once the update is known to be valid SPARQL.
+    refusal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,12 @@ class Reach:
 
     calls_service: bool
     loads: tuple[Load, ...]
+
+    def refuse(self) -> None:
+        """Raise the policy's refusal of a LOAD, if there is one."""
+        for load in self.loads:
+            if load.refusal is not None:
+                raise PolicyRefused(load.refusal)
 
 
 @dataclass(frozen=True)
@@ -63,7 +72,8 @@ class Policy:
     service_allow: tuple[str, ...]
 
     def check(self, operation: Lexed, base: str) -> Reach:
-        """Refuse forbidden SERVICE and LOAD targets; what the operation reaches otherwise."""
+        """Refuse forbidden SERVICE targets; what the operation reaches (a forbidden LOAD
+        target is refused by :meth:`Reach.refuse`)."""
         calls_service = False
         loads: list[Load] = []
         for toks, i, prologue in walk(operation, base):
@@ -84,14 +94,14 @@ class Policy:
                     raise QueryError(
                         f"The update is not valid SPARQL: LOAD needs an IRI, not {shown}."
                     )
+                refusal = None
                 try:
                     addresses = _check_load(target)
-                except PolicyRefused:
-                    if not silent:
-                        raise
+                except PolicyRefused as refused:
+                    refusal = None if silent else refused.message
                     addresses = ()
                 into, end = _into(toks, j + 1, prologue)
-                loads.append(Load(target, addresses, into, silent, (token.start, end)))
+                loads.append(Load(target, addresses, into, silent, (token.start, end), refusal))
         return Reach(calls_service, tuple(loads))
 
     def _check_service(self, target: str | None, shown: str) -> None:

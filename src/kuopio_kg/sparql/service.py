@@ -22,6 +22,7 @@ from typing import Protocol
 
 import pyoxigraph as ox
 
+from kuopio_kg.current import state_tag
 from kuopio_kg.errors import (
     AuthenticationRequired,
     InternalError,
@@ -43,9 +44,9 @@ from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message, Operation
 from kuopio_kg.sparql.lexer import lex
 from kuopio_kg.sparql.policy import Policy
 from kuopio_kg.sparql.pool import WorkerPool
-from kuopio_kg.sparql.update import rewrite
+from kuopio_kg.sparql.update import check_syntax, rewrite
 from kuopio_kg.updates.position import position
-from kuopio_kg.updates.writer import writer_config
+from kuopio_kg.updates.writer import Writer, writer_config
 
 #: The row limit of a whole-graph read: none, in effect (the deadline bounds it instead).
 WHOLE = sys.maxsize - 1
@@ -125,12 +126,16 @@ class Endpoint:
         self._sizes: tuple[tuple[str, int], dict[str, int]] | None = None
 
     def start(self) -> None:
-        """Start this process's workers, each opening the current release before it is asked
-        anything (with no release yet, queries get a 503 that says so)."""
+        """Bring the store up to the update journal (a crash may have left an acknowledged
+        entry unapplied), then start this process's workers, each opening the current
+        release before it is asked anything (with no release yet, queries get a 503 that
+        says so)."""
         try:
             preload = self._current().store_path
         except ReleaseError:
             preload = None
+        if preload is not None:
+            Writer(self._writing).catch_up(preload)
         self.pool.start(preload)
 
     def close(self) -> None:
@@ -180,6 +185,8 @@ class Endpoint:
         update = lex(text)
         reach = self.policy.check(update, base_iri)
         _check_iris(base_iri, *dataset.default_graphs, *dataset.named_graphs)
+        check_syntax(update, base_iri, reach.loads)
+        reach.refuse()
         loaded = insert_data(reach.loads, self.policy.service_timeout)
         rewritten = rewrite(update, dataset.default_graphs, dataset.named_graphs, loaded)
         release, _ = self._release()
@@ -270,8 +277,11 @@ def _check_iris(*iris: str) -> None:
 
 
 def _etag(release_id: str, store_generation: int, job: Job) -> str:
-    """Release, updates so far, and everything that shapes the answer."""
+    """The state (release and journal position, readable) and a digest of everything that
+    shapes the answer."""
     key = repr((release_id, store_generation, job.text, job.base_iri, job.union_default_graph,
                 job.default_graphs, job.named_graphs, job.result_format, job.graph_format,
                 job.max_rows))  # fmt: skip
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
+    return (
+        f"{state_tag(release_id, store_generation)}-{hashlib.sha256(key.encode()).hexdigest()[:24]}"
+    )

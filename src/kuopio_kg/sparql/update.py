@@ -10,10 +10,14 @@ that :mod:`kuopio_kg.sparql.fetch` made of its document.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+
+import pyoxigraph as ox
 
 from kuopio_kg.errors import QueryError
 from kuopio_kg.sparql.lexer import Lexed, Token
+from kuopio_kg.sparql.policy import Load
+from kuopio_kg.store.oxigraph import syntax_message
 
 
 def rewrite(
@@ -34,6 +38,22 @@ def rewrite(
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
+
+
+def check_syntax(update: Lexed, base_iri: str, loads: Iterable[Load]) -> None:
+    """Raise QueryError when the update is not valid SPARQL, before anything is fetched.
+
+    Oxigraph parses it on an empty in-memory store, each LOAD in it written as an empty
+    ``INSERT DATA`` (so nothing is fetched); an error of evaluation there says nothing of
+    the real store and is ignored.
+    """
+    text = rewrite(update, replacements={load.span: "INSERT DATA {}" for load in loads})
+    try:
+        ox.Store().update(text, base_iri=base_iri or None)
+    except SyntaxError as exc:
+        raise QueryError(f"The update is not valid SPARQL: {syntax_message(exc)}.") from None
+    except (OSError, RuntimeError):
+        pass
 
 
 def _wheres(update: Lexed) -> list[int]:

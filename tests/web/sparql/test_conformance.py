@@ -52,24 +52,11 @@ def test_query_evaluation_over_http_passes_all_the_reference_passes(update_serve
 #: The update suite's tests: 94 evaluation, 42 positive and 21 negative syntax tests, all
 #: of which pyoxigraph 0.5.13 passes in-process.
 UPDATE_TESTS = 157
-#: Malformed updates the server refuses, but not as malformed: each has a syntax error
-#: after a ``LOAD <remote>``, and the LOAD policy (which reads tokens, not the grammar)
-#: resolves and fetches the target before Oxigraph's parser sees the text. Fixing this
-#: needs the update path to parse before it fetches (issue 13, the update journal).
-REFUSED_BY_POLICY_FIRST = {
-    "syntax-update-1/test_47",  # syntax-update-bad-07.ru: no ';' between operations
-    "syntax-update-1/test_48",  # syntax-update-bad-08.ru: ';;'
-    "syntax-update-1/test_49",  # syntax-update-bad-09.ru: trailing ';;'
-}
-
-
 @pytest.mark.slow
-def test_update_suite_over_http_scores_154_and_the_reference_157_of_157(update_server: str) -> None:
+def test_update_suite_over_http_and_the_reference_score_157_of_157(update_server: str) -> None:
     reference = evaluate_updates(ReferenceUpdates())
     served = evaluate_updates(UpdatesOverHttp(update_server, TOKEN))
     for scores in (reference, served):
         assert len(scores.passed) + len(scores.failed) == UPDATE_TESTS, scores.summary()
     assert len(reference.passed) == UPDATE_TESTS, reference.summary()
-    assert set(served.failed) == REFUSED_BY_POLICY_FIRST, served.summary()
-    assert all(served.failed[label] == "a malformed update was accepted"
-               for label in REFUSED_BY_POLICY_FIRST), served.summary()  # fmt: skip
+    assert served.failed == {}, served.summary()

@@ -32,7 +32,7 @@ def _graph_response(
     renderers = {f.media_type: render(f) for f in GRAPHS}
     args: dict[str, Any] = dict(request.args)
     links = {f.media_type: url_for(endpoint, **args, extension=f.extension) for f in GRAPHS}
-    return negotiated(current.release.id, renderers, fixed=fixed, links=links)
+    return negotiated(current.tag, renderers, fixed=fixed, links=links)
 
 
 def _fixed(extension: str | None) -> str | None:
@@ -62,7 +62,7 @@ def dcat(extension: str | None) -> Response:
         return url_for("catalog.dcat", page=n, _external=True, **extra)
 
     def make() -> Graph:
-        dumps = ensure_dumps(release, store, settings)
+        dumps = ensure_dumps(release, store, settings, current.position)
         return catalog_graph(
             settings, release, dumps, temporal_coverage(store), page, page_url, profile
         )

@@ -17,7 +17,9 @@ dumps = Blueprint("dumps", __name__)
 
 def _written() -> tuple[str, list[Written]]:
     current = state().current()
-    return current.release.id, ensure_dumps(current.release, current.store, state().settings)
+    return current.tag, ensure_dumps(
+        current.release, current.store, state().settings, current.position
+    )
 
 
 @dumps.get("/dumps/")

@@ -40,7 +40,7 @@ def home() -> Response:
 
     def render() -> str:
         numbers = counts(store, settings)
-        dumps = ensure_dumps(release, store, settings)
+        dumps = ensure_dumps(release, store, settings, current.position)
         classes = data_classes(store, settings)
         return render_template(
             "landing.html",
@@ -58,7 +58,7 @@ def home() -> Response:
             initial_query="",
         )
 
-    return tagged(release.id, lambda: current.remember("landing", render), "text/html")
+    return tagged(current.tag, lambda: current.remember("landing", render), "text/html")
 
 
 @landing.get("/browse")
@@ -67,7 +67,7 @@ def browse() -> Response:
     by class with the count of each."""
     settings = state().settings
     current = state().current()
-    release, store = current.release, current.store
+    store = current.store
     cls = request.args.get("class") or None
 
     def render() -> str:
@@ -83,7 +83,7 @@ def browse() -> Response:
             href=href_for(settings),
         )
 
-    return tagged(release.id, render, "text/html")
+    return tagged(current.tag, render, "text/html")
 
 
 @landing.get("/sitemap.xml")
@@ -95,13 +95,12 @@ def sitemap_xml() -> Response:
     def render() -> str:
         href = href_for(settings)
         entities = [href(iri) for iri in instances(store, settings, None)]
-        dumps = ensure_dumps(release, store, settings)
+        dumps = ensure_dumps(release, store, settings, current.position)
         return sitemap(settings, request.host_url, [*PAGES, *entities], dumps)
 
-    return tagged(release.id, render, "application/xml")
+    return tagged(current.tag, render, "application/xml")
 
 
 @landing.get("/robots.txt")
 def robots_txt() -> Response:
-    release = state().releases.release()
-    return tagged(release.id, lambda: robots(request.host_url), "text/plain")
+    return tagged(state().current().tag, lambda: robots(request.host_url), "text/plain")

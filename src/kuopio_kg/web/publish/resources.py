@@ -123,7 +123,7 @@ SPECIAL: dict[str, _Kind] = {"ontology": _Kind(_ontology_page, _ontology_triples
 def resource(path: str) -> Response:
     settings = state().settings
     current = state().current()
-    release, store = current.release, current.store
+    store = current.store
     iri, fixed = _target(store, settings.base_iri, path)
     kind = SPECIAL.get(iri.removeprefix(settings.base_iri), ENTITY)
     names = prefixes(settings.base_iri)
@@ -142,7 +142,7 @@ def resource(path: str) -> Response:
         **{f.media_type: rdf(f.media_type) for f in GRAPHS},
     }
     links = _format_links(iri, settings)
-    response = negotiated(release.id, renderers, fixed=fixed, links=links)
+    response = negotiated(current.tag, renderers, fixed=fixed, links=links)
     if fixed is None and response.status_code == 200 and response.mimetype in links:
         response.headers["Content-Location"] = links[response.mimetype]
     return response

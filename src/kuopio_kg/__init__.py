@@ -6,7 +6,8 @@ imports published tables into the imports folder) → :mod:`.load` →
 before it, :mod:`.ingest` imports published tables (the Erasmus+ mobility tables); below
 everything, the shared words :mod:`.graphs`, :mod:`.formats`, :mod:`.namespaces` and
 :mod:`.errors`. The serving half: :mod:`.current` follows the current release,
-:mod:`.sparql` answers queries, :mod:`.publish` describes the release, :mod:`.reconcile`
+:mod:`.sparql` answers queries, :mod:`.updates` keeps the updates as a journal over the
+release, :mod:`.publish` describes the release, :mod:`.reconcile`
 matches names to its entities (the reconciliation service), :mod:`.web` serves them all;
 :mod:`.link` links the entities with Wikidata and checks the links; :mod:`.query`,
 :mod:`.why`, :mod:`.results` and :mod:`.examples` serve the CLI (:mod:`.cli`) and the pages.

@@ -24,8 +24,9 @@ from kuopio_kg.reason import infer
 from kuopio_kg.release import STORE_FOLDER, Release, Releases
 from kuopio_kg.settings import Settings
 from kuopio_kg.store import OxigraphStore
+from kuopio_kg.updates.config import writer_config
 from kuopio_kg.updates.journal import Journal, epoch_suffix
-from kuopio_kg.updates.writer import Writer, writer_config
+from kuopio_kg.updates.writer import Writer
 from kuopio_kg.validate import validate
 
 Report = Callable[[str], None]

@@ -17,11 +17,12 @@ from kuopio_kg.reason import infer
 from kuopio_kg.release import Releases
 from kuopio_kg.settings import Reasoner, Settings
 from kuopio_kg.store import OxigraphStore
+from kuopio_kg.updates.config import writer_config
 from kuopio_kg.updates.journal import Journal
 from kuopio_kg.updates.position import position
 from kuopio_kg.updates.state import Delta
 from kuopio_kg.updates.terms import triple_to_oxigraph, triple_to_rdflib
-from kuopio_kg.updates.writer import Writer, writer_config
+from kuopio_kg.updates.writer import Writer
 
 BASE = "https://w3id.org/kuopio-kg/"
 DATA = BASE + "graph/data"

@@ -11,12 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kuopio_kg.store import OxigraphStore
 from kuopio_kg.store.lock import store_lock
-from kuopio_kg.updates.journal import Entry
+from kuopio_kg.updates.config import Config
 from kuopio_kg.updates.position import position
-from kuopio_kg.updates.writer import Config, Writer
+
+if TYPE_CHECKING:
+    from kuopio_kg.updates.journal import Entry
+    from kuopio_kg.updates.writer import Writer
 
 
 class StoreHandle:
@@ -46,6 +50,8 @@ class StoreHandle:
 
     def write(self, config: Config, store_path: Path, text: str, base_iri: str) -> Entry | None:
         """Apply one update through the journal (its entry; None when it changed nothing)."""
+        from kuopio_kg.updates.writer import Writer  # rdflib and pySHACL, when first needed
+
         self._open = None
         if self._writer is None or self._writer.config != config:
             self._writer = Writer(config)

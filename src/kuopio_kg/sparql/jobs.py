@@ -11,7 +11,7 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
-from kuopio_kg.updates.writer import Config
+from kuopio_kg.updates.config import Config
 
 
 class Operation(enum.Enum):

@@ -45,8 +45,9 @@ from kuopio_kg.sparql.lexer import lex
 from kuopio_kg.sparql.policy import Policy
 from kuopio_kg.sparql.pool import WorkerPool
 from kuopio_kg.sparql.update import check_syntax, rewrite
+from kuopio_kg.updates.config import writer_config
 from kuopio_kg.updates.position import position
-from kuopio_kg.updates.writer import Writer, writer_config
+from kuopio_kg.updates.writer import Writer
 
 #: The row limit of a whole-graph read: none, in effect (the deadline bounds it instead).
 WHOLE = sys.maxsize - 1

@@ -1,7 +1,8 @@
 """Stores that hold a release's named graphs and answer SPARQL over them.
 
 :mod:`.base` is the interface the build writes to and the pages read from;
-:mod:`.oxigraph` is the embedded Oxigraph store behind it.
+:mod:`.oxigraph` is the embedded Oxigraph store behind it; :mod:`.lock` is the lock that
+keeps readers out of a store while the update journal's writer changes it.
 """
 
 from kuopio_kg.store.base import Store

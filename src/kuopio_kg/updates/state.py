@@ -21,19 +21,10 @@ from rdflib import Graph
 from kuopio_kg.errors import InconsistentError, Problem, QueryError, UpdateForbidden
 from kuopio_kg.reason.engine.incremental import Materializer
 from kuopio_kg.store.oxigraph import syntax_message
+from kuopio_kg.updates.config import Names
 from kuopio_kg.updates.terms import triple_to_oxigraph, triple_to_rdflib
 
 _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-
-
-@dataclass(frozen=True)
-class Names:
-    """The graphs the writer treats apart, and the statement of the journal position."""
-
-    inferred: str
-    metadata: str
-    dataset: str
-    position_property: str
 
 
 @dataclass

@@ -18,49 +18,22 @@ call it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kuopio_kg import graphs
 from kuopio_kg.errors import KuopioKgError, Problem, StorageError, UpdateRefused
-from kuopio_kg.namespaces import ontology_namespace
-from kuopio_kg.settings import Settings
 from kuopio_kg.store import OxigraphStore
 from kuopio_kg.store.lock import store_lock
+from kuopio_kg.updates.config import Config
 from kuopio_kg.updates.journal import Entry, Journal
 from kuopio_kg.updates.position import position, set_position
-from kuopio_kg.updates.state import Delta, Names, State
+from kuopio_kg.updates.state import Delta, State
 from kuopio_kg.validate import shacl_problems
 
 #: How many violations a refusal names.
 _SHOWN = 5
-
-
-@dataclass(frozen=True)
-class Config:
-    """What a writer needs besides the store: where the journal is, the shapes, the names
-    (plain data: it travels to the query workers with each update)."""
-
-    data_dir: Path
-    shapes: Path | None
-    names: Names
-
-
-def writer_config(settings: Settings) -> Config:
-    """The writer's configuration under ``settings``."""
-    return Config(
-        settings.data_dir.resolve(),
-        settings.ontology_dir / "shapes.ttl",
-        Names(
-            settings.graph_iri(graphs.INFERRED),
-            settings.graph_iri(graphs.METADATA),
-            settings.dataset_iri,
-            str(ontology_namespace(settings.base_iri).journalPosition),
-        ),
-    )
 
 
 class Writer:

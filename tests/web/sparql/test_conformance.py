@@ -52,6 +52,8 @@ def test_query_evaluation_over_http_passes_all_the_reference_passes(update_serve
 #: The update suite's tests: 94 evaluation, 42 positive and 21 negative syntax tests, all
 #: of which pyoxigraph 0.5.13 passes in-process.
 UPDATE_TESTS = 157
+
+
 @pytest.mark.slow
 def test_update_suite_over_http_and_the_reference_score_157_of_157(update_server: str) -> None:
     reference = evaluate_updates(ReferenceUpdates())

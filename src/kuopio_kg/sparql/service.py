@@ -47,7 +47,6 @@ from kuopio_kg.sparql.pool import WorkerPool
 from kuopio_kg.sparql.update import check_syntax, rewrite
 from kuopio_kg.updates.config import writer_config
 from kuopio_kg.updates.position import position
-from kuopio_kg.updates.writer import Writer
 
 #: The row limit of a whole-graph read: none, in effect (the deadline bounds it instead).
 WHOLE = sys.maxsize - 1
@@ -136,6 +135,8 @@ class Endpoint:
         except ReleaseError:
             preload = None
         if preload is not None:
+            from kuopio_kg.updates.writer import Writer  # rdflib: not for the query workers
+
             Writer(self._writing).catch_up(preload)
         self.pool.start(preload)
 

@@ -8,7 +8,7 @@ how far a store has come, :mod:`.writer` does all of it for one update at a time
 """
 
 from kuopio_kg.updates.config import Config, writer_config
-from kuopio_kg.updates.journal import Entry, Journal
-from kuopio_kg.updates.writer import Writer
 
-__all__ = ["Config", "Entry", "Journal", "Writer", "writer_config"]
+# Only the light part here: a query worker imports this package, and the writer (rdflib,
+# the reasoner, pySHACL) is imported where it writes.
+__all__ = ["Config", "writer_config"]

@@ -24,6 +24,8 @@ from kuopio_kg.reason import infer
 from kuopio_kg.release import STORE_FOLDER, Release, Releases
 from kuopio_kg.settings import Settings
 from kuopio_kg.store import OxigraphStore
+from kuopio_kg.store.remote import remote_store
+from kuopio_kg.store.versions import RemoteReleases
 from kuopio_kg.validate import validate
 
 Report = Callable[[str], None]
@@ -42,6 +44,8 @@ def build(settings: Settings, report: Report = _quiet) -> Release:
     Raises :class:`~kuopio_kg.errors.InputError`, :class:`ValidationError` or
     :class:`~kuopio_kg.errors.InconsistentError` and leaves the current release alone.
     """
+    if settings.store:
+        return _build_remote(settings, report)
     releases = Releases(settings.data_dir)
     release_id = input_digest(settings)
     if releases.get(release_id) is not None:
@@ -50,6 +54,54 @@ def build(settings: Settings, report: Report = _quiet) -> Release:
         return releases.current()
 
     timings: dict[str, float] = {}
+    started = time.perf_counter()
+    loaded = _prepare(settings, report, timings)
+
+    def write(folder: Path) -> dict[str, Any]:
+        mark = time.perf_counter()
+        loaded.graphs[graphs.METADATA] = _metadata(settings, release_id, loaded)
+        store = OxigraphStore(folder / STORE_FOLDER, read_only=False)
+        for name, graph in loaded.graphs.items():
+            store.add_graph(
+                settings.graph_iri(name), graph.serialize(format="nt", encoding="utf-8")
+            )
+        store.flush()
+        timings["store"] = _lap(mark)
+        timings["total"] = _lap(started)
+        return _release_metadata(settings, loaded, timings)
+
+    release = releases.create(release_id, write)
+    report(f"stored release {release.id}: " + _counts(loaded.graphs, tuple(loaded.graphs)))
+    report(f"built in {timings['total']:.1f} s")
+    return release
+
+
+def _build_remote(settings: Settings, report: Report) -> Release:
+    """The build into the remote store ``settings.store``: versioned graphs, then one
+    switch (see :mod:`kuopio_kg.store.versions`); the releases on disk are not touched."""
+    releases = RemoteReleases(remote_store(settings), settings.base_iri, settings.data_dir)
+    release_id = input_digest(settings)
+    if releases.current_id() == release_id:
+        report(f"inputs unchanged: release {release_id} already in {settings.store}")
+        return releases.current()
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    loaded = _prepare(settings, report, timings)
+    mark = time.perf_counter()
+    loaded.graphs[graphs.METADATA] = _metadata(settings, release_id, loaded)
+    contents = {name: graph.serialize(format="nt", encoding="utf-8")
+                for name, graph in loaded.graphs.items()}  # fmt: skip
+    timings["total"] = _lap(started)
+    release = releases.publish(
+        release_id, contents, _release_metadata(settings, loaded, timings)
+    )
+    report(f"loaded release {release.id} into {settings.store} in {_lap(mark):.1f} s: "
+           + _counts(loaded.graphs, tuple(loaded.graphs)))  # fmt: skip
+    return release
+
+
+def _prepare(settings: Settings, report: Report, timings: dict[str, float]) -> Loaded:
+    """Load, validate and reason: the release's graphs, all but the metadata."""
     started = time.perf_counter()
     loaded = load(settings)
     timings["load"] = _lap(started)
@@ -67,31 +119,21 @@ def build(settings: Settings, report: Report = _quiet) -> Release:
     timings["reason"] = _lap(mark)
     report(f"reasoned with {settings.reasoner}: {len(loaded.graphs['inferred'])} new triples")
 
-    def write(folder: Path) -> dict[str, Any]:
-        mark = time.perf_counter()
-        loaded.graphs[graphs.METADATA] = _metadata(settings, release_id, loaded)
-        store = OxigraphStore(folder / STORE_FOLDER, read_only=False)
-        for name, graph in loaded.graphs.items():
-            store.add_graph(
-                settings.graph_iri(name), graph.serialize(format="nt", encoding="utf-8")
-            )
-        store.flush()
-        timings["store"] = _lap(mark)
-        timings["total"] = _lap(started)
-        return {
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "version": __version__,
-            "reasoner": settings.reasoner,
-            "base_iri": settings.base_iri,
-            "graphs": {name: len(graph) for name, graph in loaded.graphs.items()},
-            "seconds": timings,
-            "inputs": [f.shown for f in loaded.files],
-        }
+    return loaded
 
-    release = releases.create(release_id, write)
-    report(f"stored release {release.id}: " + _counts(loaded.graphs, tuple(loaded.graphs)))
-    report(f"built in {timings['total']:.1f} s")
-    return release
+
+def _release_metadata(
+    settings: Settings, loaded: Loaded, timings: dict[str, float]
+) -> dict[str, Any]:
+    return {
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "version": __version__,
+        "reasoner": settings.reasoner,
+        "base_iri": settings.base_iri,
+        "graphs": {name: len(graph) for name, graph in loaded.graphs.items()},
+        "seconds": timings,
+        "inputs": [f.shown for f in loaded.files],
+    }
 
 
 def _lap(since: float) -> float:

@@ -17,6 +17,7 @@ import json
 import time
 from collections.abc import Callable, Container, Generator, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph as ox
@@ -28,6 +29,7 @@ from kuopio_kg.errors import (
     QueryError,
     QueryTimeout,
     ReleaseError,
+    StoreUnavailable,
     UpdateForbidden,
     from_name,
 )
@@ -43,7 +45,9 @@ from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message, Operation
 from kuopio_kg.sparql.lexer import lex
 from kuopio_kg.sparql.policy import Policy
 from kuopio_kg.sparql.pool import WorkerPool
+from kuopio_kg.sparql.remote import RemoteRunner
 from kuopio_kg.sparql.update import rewrite
+from kuopio_kg.store.remote import served_store
 
 #: Counts every graph of the dataset; the unbound ?g row is the default graph.
 _SIZES_QUERY = (
@@ -94,6 +98,17 @@ class Observer(Protocol):
     def worker_killed(self) -> None: ...
 
 
+class Runner(Protocol):
+    """What answers a job with messages: the worker pool (embedded store) or the remote
+    store (:class:`~kuopio_kg.sparql.remote.RemoteRunner`)."""
+
+    def start(self, preload: Path | None = None) -> None: ...
+
+    def run(self, job: Job, deadline: float, limit: str) -> Generator[Message, None, None]: ...
+
+    def close(self) -> None: ...
+
+
 class Endpoint:
     """The query service of one server process, over the release ``current()`` names."""
 
@@ -108,8 +123,10 @@ class Endpoint:
             service_allow=settings.service_allow,
         )
         self.cache = ResultCache(settings.result_cache * 2**20) if settings.result_cache else None
-        self.pool = WorkerPool(
-            settings.query_workers, observer.worker_killed, settings.memory_store
+        self.pool: Runner = (
+            RemoteRunner(served_store(settings))
+            if settings.store
+            else WorkerPool(settings.query_workers, observer.worker_killed, settings.memory_store)
         )
         self._current = current
         self._observer = observer
@@ -120,7 +137,7 @@ class Endpoint:
         anything (with no release yet, queries get a 503 that says so)."""
         try:
             preload = self._current().store_path
-        except ReleaseError:
+        except (ReleaseError, StoreUnavailable):
             preload = None
         self.pool.start(preload)
 

@@ -38,7 +38,6 @@ import requests
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
 from kuopio_kg.errors import QueryError, QueryTimeout, StoreUnavailable, UpstreamError
-from kuopio_kg.sparql.lexer import tokens
 
 #: Seconds to wait for a connection (a store that is down must fail fast).
 CONNECT_TIMEOUT = 3.0
@@ -353,7 +352,10 @@ def _first_line(text: str) -> str:
 
 
 def _form(text: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query-form keyword of the text."""
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query-form keyword of the text, as
+    the endpoint's lexer reads it (imported here: the sparql package imports this one)."""
+    from kuopio_kg.sparql.lexer import tokens
+
     for token in tokens(text):
         if token.kind == "word" and token.text.upper() in _FORMS:
             return token.text.upper()

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from flask import Flask, current_app
 
-from kuopio_kg.current import Current, Follower
+from kuopio_kg.current import Current, Follower, RemoteFollower
 from kuopio_kg.settings import Settings
 from kuopio_kg.sparql.service import Endpoint
+from kuopio_kg.store.remote import remote_store
+from kuopio_kg.store.versions import RemoteReleases
 from kuopio_kg.web.metrics import Metrics
 
 EXTENSION = "kuopio_kg"
@@ -30,7 +32,13 @@ class AppState:
     @classmethod
     def create(cls, settings: Settings) -> AppState:
         """Everything an app needs for ``settings``; no process is started yet."""
-        releases = Follower(settings.data_dir)
+        releases = (
+            RemoteFollower(
+                RemoteReleases(remote_store(settings), settings.base_iri, settings.data_dir)
+            )
+            if settings.store
+            else Follower(settings.data_dir)
+        )
         metrics = Metrics()
         endpoint = Endpoint(settings, releases.release, metrics)
         metrics.cache = endpoint.cache

@@ -7,7 +7,7 @@ endpoint's own writers, row limit and formats apply as they do to the embedded s
 Updates go to the update URL; whole graphs go through the Graph Store URL when one is set.
 
 **Not answering.** Every request has a short connect timeout and a read timeout no longer
-than the caller's deadline; a refused connection, a timeout or a 5xx answer becomes
+than the caller's deadline; a refused connection, a timeout or a 502-504 answer becomes
 :class:`~kuopio_kg.errors.StoreUnavailable` (503) naming the URL. Nothing is remembered
 about a failure, so the next request tries again and service resumes when the store does.
 
@@ -306,6 +306,9 @@ class HttpStore:
         """One request; a store that does not answer raises StoreUnavailable."""
         read = self.timeout if deadline is None else max(0.1, deadline - time.monotonic())
         headers = {"Accept": accept}
+        if data is not None:
+            # Virtuoso reads form fields as Latin-1 unless told otherwise.
+            headers["Content-Type"] = "application/x-www-form-urlencoded; charset=UTF-8"
         if content_type:
             headers["Content-Type"] = content_type
         try:
@@ -332,7 +335,7 @@ class HttpStore:
             )
         if response.status_code >= 500 and "timeout" in message.lower().replace(" ", ""):
             raise QueryTimeout(f"The store at {url} stopped the query at its timeout: {message}.")
-        if response.status_code >= 500:
+        if response.status_code in (502, 503, 504):
             raise StoreUnavailable(
                 f"The store at {url} answered HTTP {response.status_code}: {message}."
             )

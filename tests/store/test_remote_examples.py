@@ -30,11 +30,35 @@ EXAMPLES = [
     if e.fixture is None and not e.services
 ]
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_NUMBERS = {_XSD + t for t in ("integer", "decimal", "double", "float", "int", "long",
-                              "short", "nonNegativeInteger", "positiveInteger", "gYear")}  # fmt: skip
+_NUMBERS = {
+    _XSD + t
+    for t in ("integer", "decimal", "double", "float", "int", "long", "short", "gYear")
+}
 _DURATION = re.compile(
     r"^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?)?$"
 )
+
+
+#: Examples whose answer on Virtuoso 7.2 differs, and why (the queries stay as they are:
+#: queries/ is the lead's, and these are told to them). Strict: one that starts to agree
+#: fails here, so the list stays true.
+VIRTUOSO_DIFFERS = {
+    "erasmus-participants": "CONCAT of STR(number) and an en dash gives '?'",
+    "institutions-and-programmes": "CONCAT with a non-Latin-1 literal (an en dash) gives '?'",
+    "explore-places": "Virtuoso fails with an internal compiler error (SQ156, sqldf.c)",
+    "orienteering-hierarchy": "a * property path with both ends unbound is refused "
+    "('transitive start not given')",
+    "institutions-in-kuopio": "more rows: OPTIONAL / FILTER evaluated otherwise",
+    "place-hierarchy": "more rows: the path-and-filter pattern is evaluated otherwise",
+    "schema-event-hierarchy": "more rows: the path-and-filter pattern is evaluated otherwise",
+    "twin-towns-by-country": "GROUP_CONCAT over no values is '' (Oxigraph: unbound), more rows",
+    "international-activity-by-year": "fewer rows: a UNION branch finds nothing",
+    "international-events-culture-to-sport": "fewer rows: a UNION branch finds nothing",
+    "kuopio-networks": "no rows",
+    "international-events-by-kind": "SAMPLE picks other values; empty GROUP_CONCAT is ''",
+    "woc-2025-long-distance-podiums": "durations with fractional seconds keep the fraction "
+    "(5870.5 s) where the stored answer has 5870",
+}
 
 
 def _ask(server: str, example: ExampleQuery) -> Answer:
@@ -53,8 +77,10 @@ def _ask(server: str, example: ExampleQuery) -> Answer:
 @pytest.mark.slow
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])
 def test_example_answers_from_the_remote_store(
-    example: ExampleQuery, remote: Server, remote_server: str
+    example: ExampleQuery, remote: Server, remote_server: str, request: pytest.FixtureRequest
 ) -> None:
+    if remote.kind == "virtuoso" and example.name in VIRTUOSO_DIFFERS:
+        request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_DIFFERS[example.name], strict=True))
     got = _ask(remote_server, example)
     if remote.kind == "oxigraph" or isinstance(got, Graph):
         assert_expected_answer(example, got)
@@ -70,7 +96,8 @@ def assert_same_values(example: ExampleQuery, got: Answer) -> None:
         assert isinstance(expected, ox.QueryBoolean)
         assert bool(got) == bool(expected), example.name
         return
-    assert isinstance(got, ox.QuerySolutions) and isinstance(expected, ox.QuerySolutions)
+    assert isinstance(got, ox.QuerySolutions)
+    assert isinstance(expected, ox.QuerySolutions)
     variables = [v.value for v in expected.variables]
     assert [v.value for v in got.variables] == variables, example.name
     got_rows, want_rows = _rows(got, example), _rows(expected, example)

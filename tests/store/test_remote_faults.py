@@ -78,7 +78,8 @@ def test_a_store_stopped_mid_traffic_gives_503_naming_it_then_recovers(
     assert {status for status, _ in answers} <= {200, 503}
     assert all(store.query_url in text or store.update_url in text for text in down), down[:3]
     after_kill = _count(url)
-    assert after_kill.status_code == 503 and store.query_url in after_kill.text
+    assert after_kill.status_code == 503
+    assert store.query_url in after_kill.text
 
     store.start()
     for _ in range(40):
@@ -131,6 +132,7 @@ def test_a_half_finished_build_is_never_served(
     assert staged not in releases.store.graph_sizes()
     got = releases.store.query(f"SELECT * WHERE {{ GRAPH <{remote_settings.graph_iri('data')}> "
                                "{ ?s ?p ?o } }", union_default_graph=False)  # fmt: skip
-    assert isinstance(got, ox.QuerySolutions) and len(list(got)) == 1
+    assert isinstance(got, ox.QuerySolutions)
+    assert len(list(got)) == 1
     # put the project's release back for the other tests of the session
     build(remote_settings.replace(source=remote_settings.source))

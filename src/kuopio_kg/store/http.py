@@ -159,7 +159,8 @@ class HttpStore:
         deadline: float | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         form = _form(text)
-        prologue = f"BASE <{base_iri}>\n" if base_iri else ""
+        # One BASE only: Virtuoso refuses a second one, and the query's own wins anyway.
+        prologue = f"BASE <{base_iri}>\n" if base_iri and not _has_base(text) else ""
         prologue += "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in (prefixes or {}).items())
         params: list[tuple[str, str]] = [("query", prologue + text)]
         if default_graphs is None and named_graphs is None and union_default_graph:
@@ -363,6 +364,18 @@ def _form(text: str) -> str:
         if token.kind == "word" and token.text.upper() in _FORMS:
             return token.text.upper()
     raise QueryError("The query is not valid SPARQL: it has no SELECT, ASK, CONSTRUCT or DESCRIBE.")
+
+
+def _has_base(text: str) -> bool:
+    """Whether the query's prologue declares a BASE of its own."""
+    from kuopio_kg.sparql.lexer import tokens
+
+    for token in tokens(text):
+        if token.kind == "word" and token.text.upper() in _FORMS:
+            return False
+        if token.is_word("BASE"):
+            return True
+    return False
 
 
 def _triples(parsed: Iterable[ox.Quad]) -> ox.QueryTriples:

@@ -13,11 +13,13 @@ import time
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kuopio_kg.release import Release, Releases
 from kuopio_kg.store import OxigraphStore
-from kuopio_kg.store.versions import RemoteReleases
+
+if TYPE_CHECKING:
+    from kuopio_kg.store.versions import RemoteReleases
 
 T = TypeVar("T")
 

@@ -45,9 +45,7 @@ from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message, Operation
 from kuopio_kg.sparql.lexer import lex
 from kuopio_kg.sparql.policy import Policy
 from kuopio_kg.sparql.pool import WorkerPool
-from kuopio_kg.sparql.remote import RemoteRunner
 from kuopio_kg.sparql.update import rewrite
-from kuopio_kg.store.remote import served_store
 
 #: Counts every graph of the dataset; the unbound ?g row is the default graph.
 _SIZES_QUERY = (
@@ -123,11 +121,16 @@ class Endpoint:
             service_allow=settings.service_allow,
         )
         self.cache = ResultCache(settings.result_cache * 2**20) if settings.result_cache else None
-        self.pool: Runner = (
-            RemoteRunner(served_store(settings))
-            if settings.store
-            else WorkerPool(settings.query_workers, observer.worker_killed, settings.memory_store)
-        )
+        self.pool: Runner
+        if settings.store:  # imported here: a query worker never loads the HTTP client
+            from kuopio_kg.sparql.remote import RemoteRunner
+            from kuopio_kg.store.remote import served_store
+
+            self.pool = RemoteRunner(served_store(settings))
+        else:
+            self.pool = WorkerPool(
+                settings.query_workers, observer.worker_killed, settings.memory_store
+            )
         self._current = current
         self._observer = observer
         self._sizes: tuple[tuple[str, int], dict[str, int]] | None = None

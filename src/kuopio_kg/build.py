@@ -92,9 +92,7 @@ def _build_remote(settings: Settings, report: Report) -> Release:
     contents = {name: graph.serialize(format="nt", encoding="utf-8")
                 for name, graph in loaded.graphs.items()}  # fmt: skip
     timings["total"] = _lap(started)
-    release = releases.publish(
-        release_id, contents, _release_metadata(settings, loaded, timings)
-    )
+    release = releases.publish(release_id, contents, _release_metadata(settings, loaded, timings))
     report(f"loaded release {release.id} into {settings.store} in {_lap(mark):.1f} s: "
            + _counts(loaded.graphs, tuple(loaded.graphs)))  # fmt: skip
     return release

@@ -181,9 +181,9 @@ def start_virtuoso(folder: Path) -> Server:
         log=folder / "server.log",
     )
     server.start()
-    isql(isql_port, "GRANT SPARQL_UPDATE TO \"SPARQL\";")
-    isql(isql_port, "GRANT EXECUTE ON DB.DBA.SPARQL_INSERT_DICT_CONTENT TO \"SPARQL\";")
-    isql(isql_port, "GRANT EXECUTE ON DB.DBA.SPARQL_DELETE_DICT_CONTENT TO \"SPARQL\";")
+    isql(isql_port, 'GRANT SPARQL_UPDATE TO "SPARQL";')
+    isql(isql_port, 'GRANT EXECUTE ON DB.DBA.SPARQL_INSERT_DICT_CONTENT TO "SPARQL";')
+    isql(isql_port, 'GRANT EXECUTE ON DB.DBA.SPARQL_DELETE_DICT_CONTENT TO "SPARQL";')
     isql(isql_port, "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);")
     return server
 

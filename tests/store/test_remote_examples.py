@@ -31,8 +31,7 @@ EXAMPLES = [
 ]
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMBERS = {
-    _XSD + t
-    for t in ("integer", "decimal", "double", "float", "int", "long", "short", "gYear")
+    _XSD + t for t in ("integer", "decimal", "double", "float", "int", "long", "short", "gYear")
 }
 _DURATION = re.compile(
     r"^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:([\d.]+)S)?)?$"

@@ -107,7 +107,7 @@ def test_a_half_finished_build_is_never_served(
     served_id = releases.current_id()
     served = _live_count(remote_server)
     contents = {
-        "data": b"<https://example.org/new> <https://example.org/p> \"new\" .\n",
+        "data": b'<https://example.org/new> <https://example.org/p> "new" .\n',
         "links": b"this is not N-Triples\n",
     }
     with pytest.raises(SyntaxError):

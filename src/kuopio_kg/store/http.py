@@ -280,7 +280,7 @@ class HttpStore:
     # -- HTTP ------------------------------------------------------------------------
 
     def _server_kind(self) -> str:
-        """"virtuoso" or "other", from the Server header of one ASK (asked once)."""
+        """Either "virtuoso" or "other", from the Server header of one ASK (asked once)."""
         if self._server is None:
             response = self._send("POST", self.query_url, data=[("query", "ASK {}")])
             self._server = "virtuoso" if self._is_virtuoso(response) else "other"

@@ -23,6 +23,4 @@ def remote_store(settings: Settings) -> HttpStore:
 def served_store(settings: Settings) -> HttpStore:
     """The remote store as the endpoint queries it: over the live graphs of the release
     (the staging graphs of a build in progress and the release record stay out of sight)."""
-    return remote_store(settings).with_graphs(
-        [settings.graph_iri(name) for name in graphs.ALL]
-    )
+    return remote_store(settings).with_graphs([settings.graph_iri(name) for name in graphs.ALL])

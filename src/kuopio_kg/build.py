@@ -24,6 +24,8 @@ from kuopio_kg.reason import infer
 from kuopio_kg.release import STORE_FOLDER, Release, Releases
 from kuopio_kg.settings import Settings
 from kuopio_kg.store import OxigraphStore
+from kuopio_kg.store.remote import remote_store
+from kuopio_kg.store.versions import RemoteReleases
 from kuopio_kg.updates.config import writer_config
 from kuopio_kg.updates.journal import Journal, epoch_suffix
 from kuopio_kg.updates.writer import Writer
@@ -48,6 +50,8 @@ def build(settings: Settings, report: Report = _quiet) -> Release:
     :class:`~kuopio_kg.errors.InconsistentError` or :class:`StorageError` and leaves the
     current release alone.
     """
+    if settings.store:
+        return _build_remote(settings, report)
     releases = Releases(settings.data_dir)
     release_id = input_digest(settings) + epoch_suffix(Journal(settings.data_dir).epoch)
     writer = Writer(writer_config(settings))
@@ -58,6 +62,59 @@ def build(settings: Settings, report: Report = _quiet) -> Release:
         return releases.current()
 
     timings: dict[str, float] = {}
+    started = time.perf_counter()
+    loaded = _prepare(settings, report, timings)
+
+    def write(folder: Path) -> dict[str, Any]:
+        mark = time.perf_counter()
+        loaded.graphs[graphs.METADATA] = _metadata(settings, release_id, loaded)
+        store = OxigraphStore(folder / STORE_FOLDER, read_only=False)
+        store.add_quads(
+            b"".join(_nquads(settings.graph_iri(name), g) for name, g in loaded.graphs.items())
+        )
+        store.flush()
+        del store
+        _report_journal(report, writer.catch_up(folder / STORE_FOLDER))
+        timings["store"] = _lap(mark)
+        timings["total"] = _lap(started)
+        return _release_metadata(settings, loaded, timings)
+
+    try:
+        release = releases.create(release_id, write)
+    except OSError as exc:  # a full disk, a file-size limit
+        raise StorageError(
+            f"The release {release_id} could not be written in {releases.root} ({exc}); "
+            "the current release is unchanged."
+        ) from None
+    report(f"stored release {release.id}: " + _counts(loaded.graphs, tuple(loaded.graphs)))
+    report(f"built in {timings['total']:.1f} s")
+    return release
+
+
+def _build_remote(settings: Settings, report: Report) -> Release:
+    """The build into the remote store ``settings.store``: versioned graphs, then one
+    switch (see :mod:`kuopio_kg.store.versions`); the releases on disk are not touched."""
+    releases = RemoteReleases(remote_store(settings), settings.base_iri, settings.data_dir)
+    release_id = input_digest(settings)
+    if releases.current_id() == release_id:
+        report(f"inputs unchanged: release {release_id} already in {settings.store}")
+        return releases.current()
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    loaded = _prepare(settings, report, timings)
+    mark = time.perf_counter()
+    loaded.graphs[graphs.METADATA] = _metadata(settings, release_id, loaded)
+    contents = {name: graph.serialize(format="nt", encoding="utf-8")
+                for name, graph in loaded.graphs.items()}  # fmt: skip
+    timings["total"] = _lap(started)
+    release = releases.publish(release_id, contents, _release_metadata(settings, loaded, timings))
+    report(f"loaded release {release.id} into {settings.store} in {_lap(mark):.1f} s: "
+           + _counts(loaded.graphs, tuple(loaded.graphs)))  # fmt: skip
+    return release
+
+
+def _prepare(settings: Settings, report: Report, timings: dict[str, float]) -> Loaded:
+    """Load, validate and reason: the release's graphs, all but the metadata."""
     started = time.perf_counter()
     loaded = load(settings)
     timings["load"] = _lap(started)
@@ -75,38 +132,21 @@ def build(settings: Settings, report: Report = _quiet) -> Release:
     timings["reason"] = _lap(mark)
     report(f"reasoned with {settings.reasoner}: {len(loaded.graphs['inferred'])} new triples")
 
-    def write(folder: Path) -> dict[str, Any]:
-        mark = time.perf_counter()
-        loaded.graphs[graphs.METADATA] = _metadata(settings, release_id, loaded)
-        store = OxigraphStore(folder / STORE_FOLDER, read_only=False)
-        store.add_quads(
-            b"".join(_nquads(settings.graph_iri(name), g) for name, g in loaded.graphs.items())
-        )
-        store.flush()
-        del store
-        _report_journal(report, writer.catch_up(folder / STORE_FOLDER))
-        timings["store"] = _lap(mark)
-        timings["total"] = _lap(started)
-        return {
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "version": __version__,
-            "reasoner": settings.reasoner,
-            "base_iri": settings.base_iri,
-            "graphs": {name: len(graph) for name, graph in loaded.graphs.items()},
-            "seconds": timings,
-            "inputs": [f.shown for f in loaded.files],
-        }
+    return loaded
 
-    try:
-        release = releases.create(release_id, write)
-    except OSError as exc:  # a full disk, a file-size limit
-        raise StorageError(
-            f"The release {release_id} could not be written in {releases.root} ({exc}); "
-            "the current release is unchanged."
-        ) from None
-    report(f"stored release {release.id}: " + _counts(loaded.graphs, tuple(loaded.graphs)))
-    report(f"built in {timings['total']:.1f} s")
-    return release
+
+def _release_metadata(
+    settings: Settings, loaded: Loaded, timings: dict[str, float]
+) -> dict[str, Any]:
+    return {
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "version": __version__,
+        "reasoner": settings.reasoner,
+        "base_iri": settings.base_iri,
+        "graphs": {name: len(graph) for name, graph in loaded.graphs.items()},
+        "seconds": timings,
+        "inputs": [f.shown for f in loaded.files],
+    }
 
 
 def _report_journal(report: Report, applied: int) -> None:

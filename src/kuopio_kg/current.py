@@ -9,14 +9,18 @@ change together, and nothing made from one state is served with another.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kuopio_kg.release import Release, Releases
 from kuopio_kg.store import OxigraphStore
 from kuopio_kg.updates.position import position
+
+if TYPE_CHECKING:
+    from kuopio_kg.store.versions import RemoteReleases
 
 T = TypeVar("T")
 
@@ -78,3 +82,30 @@ class Follower:
 
     def release(self) -> Release:
         return self.get().release
+
+
+class RemoteFollower(Follower):
+    """The release a remote store's record names (:mod:`kuopio_kg.store.versions`), read
+    again at most every :data:`RECHECK` seconds, so every server sharing the store moves to
+    a new build within that time. The store's data is queried through the endpoint; the
+    ``store`` of its :class:`Current` names no files (the publishing pages read the
+    embedded store only)."""
+
+    def __init__(self, releases: RemoteReleases) -> None:
+        super().__init__(releases.data_dir)
+        self._remote = releases
+        self._checked = 0.0
+
+    def get(self) -> Current:
+        with self._lock:
+            now = time.monotonic()
+            if self._current is None or now - self._checked > RECHECK:
+                release = self._remote.current()
+                self._checked = now
+                if self._current is None or self._current.release.id != release.id:
+                    self._current = Current(release)
+            return self._current
+
+
+#: Seconds a server keeps the remote store's release record before reading it again.
+RECHECK = 1.0

@@ -231,6 +231,18 @@ class UpstreamError(EndpointError):
     http_status = 502
 
 
+class StoreUnavailable(EndpointError):
+    """The remote SPARQL store (``KUOPIO_KG_STORE``) does not answer: the connection was
+    refused or timed out, or the store answered with a server error. The message names the
+    store; the next request tries it again, so service resumes when the store is back."""
+
+    http_status = 503
+    exit_code = 69  # EX_UNAVAILABLE
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": "5"}
+
+
 class DocumentRefused(EndpointError):
     """A document an update LOADs is not one the endpoint takes: the host answered with an
     error, or it is not RDF in a graph format, or it is too large once read."""

@@ -180,6 +180,32 @@ class Settings:
             "each network wait while an update fetches a LOAD document."
         },
     )
+    store: str = field(
+        default="",
+        metadata={
+            "help": "Query URL of a remote SPARQL 1.1 store (Virtuoso, Oxigraph server, "
+            "Fuseki) that `build` loads and `serve` answers from; empty uses the embedded "
+            "store under data_dir."
+        },
+    )
+    store_update: str = field(
+        default="",
+        metadata={"help": "Update URL of the remote store; empty means its query URL."},
+    )
+    store_graph_store: str = field(
+        default="",
+        metadata={
+            "help": "Graph Store Protocol URL of the remote store, which `build` loads graphs "
+            "through when set (needed for Virtuoso: its SPARQL update refuses some literals)."
+        },
+    )
+    store_user: str = field(
+        default="",
+        metadata={"help": "User name for the remote store (HTTP digest or basic); empty: none."},
+    )
+    store_password: str = field(
+        default="", metadata={"help": "Password for the remote store's user."}
+    )
     wikidata_endpoint: str = field(
         default="https://query.wikidata.org/sparql",
         metadata={"help": "SPARQL endpoint `kuopio-kg link` asks for Wikidata candidates."},

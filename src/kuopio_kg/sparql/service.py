@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable, Container, Generator, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 import pyoxigraph as ox
@@ -30,6 +31,7 @@ from kuopio_kg.errors import (
     QueryError,
     QueryTimeout,
     ReleaseError,
+    StoreUnavailable,
     UpdateForbidden,
     from_name,
 )
@@ -103,6 +105,17 @@ class Observer(Protocol):
     def worker_killed(self) -> None: ...
 
 
+class Runner(Protocol):
+    """What answers a job with messages: the worker pool (embedded store) or the remote
+    store (:class:`~kuopio_kg.sparql.remote.RemoteRunner`)."""
+
+    def start(self, preload: Path | None = None) -> None: ...
+
+    def run(self, job: Job, deadline: float, limit: str) -> Generator[Message, None, None]: ...
+
+    def close(self) -> None: ...
+
+
 class Endpoint:
     """The query service of one server process, over the release ``current()`` names."""
 
@@ -117,9 +130,16 @@ class Endpoint:
             service_allow=settings.service_allow,
         )
         self.cache = ResultCache(settings.result_cache * 2**20) if settings.result_cache else None
-        self.pool = WorkerPool(
-            settings.query_workers, observer.worker_killed, settings.memory_store
-        )
+        self.pool: Runner
+        if settings.store:  # imported here: a query worker never loads the HTTP client
+            from kuopio_kg.sparql.remote import RemoteRunner
+            from kuopio_kg.store.remote import served_store
+
+            self.pool = RemoteRunner(served_store(settings))
+        else:
+            self.pool = WorkerPool(
+                settings.query_workers, observer.worker_killed, settings.memory_store
+            )
         self._current = current
         self._observer = observer
         self._writing = writer_config(settings)
@@ -132,9 +152,9 @@ class Endpoint:
         says so)."""
         try:
             preload = self._current().store_path
-        except ReleaseError:
+        except (ReleaseError, StoreUnavailable):
             preload = None
-        if preload is not None:
+        if preload is not None and not self.settings.store:
             from kuopio_kg.updates.writer import Writer  # rdflib: not for the query workers
 
             Writer(self._writing).catch_up(preload)

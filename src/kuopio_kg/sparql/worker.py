@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Iterator
-from contextlib import suppress
+from contextlib import AbstractContextManager, suppress
 from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Protocol
 
 import pyoxigraph as ox
 
@@ -20,6 +21,29 @@ from kuopio_kg.errors import InternalError, KuopioKgError, NotAcceptable, Upstre
 from kuopio_kg.sparql.formats import boolean_bytes, graph_bytes, select_chunks
 from kuopio_kg.sparql.handle import StoreHandle
 from kuopio_kg.sparql.jobs import Answered, End, Failure, Head, Job, Message, Operation
+from kuopio_kg.updates.config import Config
+
+
+class Readable(Protocol):
+    """A store as the worker reads it."""
+
+    def query(
+        self,
+        text: str,
+        *,
+        base_iri: str | None = None,
+        union_default_graph: bool = True,
+        default_graphs: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples: ...
+
+
+class Handle(Protocol):
+    """Where a job is answered: a worker's :class:`StoreHandle`, or the remote store."""
+
+    def reading(self, store_path: Path) -> AbstractContextManager[Readable]: ...
+
+    def write(self, config: Config, store_path: Path, text: str, base_iri: str) -> object: ...
 
 
 def main(conn: Connection, in_memory: bool = False, preload: Path | None = None) -> None:
@@ -43,7 +67,7 @@ def main(conn: Connection, in_memory: bool = False, preload: Path | None = None)
             conn.send(message)
 
 
-def answer(job: Job, handle: StoreHandle) -> Iterator[Message]:
+def answer(job: Job, handle: Handle) -> Iterator[Message]:
     """The messages that answer ``job``; errors become one :class:`Failure`."""
     try:
         if job.operation is Operation.UPDATE:
@@ -62,7 +86,7 @@ def answer(job: Job, handle: StoreHandle) -> Iterator[Message]:
         yield Failure(type(exc).__name__, repr(exc))
 
 
-def _query(job: Job, handle: StoreHandle) -> Iterator[Message]:
+def _query(job: Job, handle: Handle) -> Iterator[Message]:
     with handle.reading(job.store_path) as store:
         result = store.query(
             job.text,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from flask import Flask, current_app
 
-from kuopio_kg.current import Current, Follower
+from kuopio_kg.current import Current, Follower, RemoteFollower
 from kuopio_kg.settings import Settings
 from kuopio_kg.sparql.service import Endpoint
 from kuopio_kg.web.metrics import Metrics
@@ -30,7 +30,7 @@ class AppState:
     @classmethod
     def create(cls, settings: Settings) -> AppState:
         """Everything an app needs for ``settings``; no process is started yet."""
-        releases = Follower(settings.data_dir)
+        releases = _remote_follower(settings) if settings.store else Follower(settings.data_dir)
         metrics = Metrics()
         endpoint = Endpoint(settings, releases.release, metrics)
         metrics.cache = endpoint.cache
@@ -39,6 +39,15 @@ class AppState:
     def current(self) -> Current:
         """The current release (followed on every call: one readlink)."""
         return self.releases.get()
+
+
+def _remote_follower(settings: Settings) -> Follower:
+    """The follower of the remote store's release record (the HTTP client loads only here)."""
+    from kuopio_kg.store.remote import remote_store
+    from kuopio_kg.store.versions import RemoteReleases
+
+    releases = RemoteReleases(remote_store(settings), settings.base_iri, settings.data_dir)
+    return RemoteFollower(releases)
 
 
 def install(app: Flask, app_state: AppState) -> None:

@@ -5,8 +5,10 @@ At the deadline the worker is killed (SIGKILL: Oxigraph cannot be interrupted fr
 inside) and a fresh one takes its place, so a runaway query costs one worker for at most
 the deadline and never blocks the other workers. A worker whose answer was not read to
 the end (the client went away) is replaced the same way, so no worker is ever reused in
-an unknown state. Workers are started by a fork server that has already imported the
-worker module, so a replacement is ready in milliseconds.
+an unknown state. A worker that dies while answering (killed from outside, or stopped at
+its memory limit) ends that one request with a 503 that says which, and is replaced.
+Workers are started by a fork server that has already imported the worker module, so a
+replacement is ready in milliseconds.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 import time
 from collections.abc import Callable, Generator
@@ -22,9 +25,9 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from kuopio_kg.errors import QueryTimeout, UpstreamError
+from kuopio_kg.errors import QueryTimeout, WorkerLost
 from kuopio_kg.sparql import worker
-from kuopio_kg.sparql.jobs import End, Failure, Job, Message
+from kuopio_kg.sparql.jobs import End, Failure, Job, Message, WorkerOptions
 
 _WORKER_MODULE = "kuopio_kg.sparql.worker"
 
@@ -39,11 +42,14 @@ class WorkerPool:
     """``size`` worker processes, started on first use in the process that uses them."""
 
     def __init__(
-        self, size: int, on_kill: Callable[[], None] | None = None, in_memory: bool = False
+        self,
+        size: int,
+        on_kill: Callable[[], None] | None = None,
+        options: WorkerOptions | None = None,
     ) -> None:
         self.size = max(1, size)
         self._on_kill = on_kill
-        self._in_memory = in_memory
+        self._options = options or WorkerOptions()
         #: The store the last job read: a new worker opens it at once (see worker.main).
         self._preload: Path | None = None
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
@@ -59,7 +65,7 @@ class WorkerPool:
             self._preload = preload or self._preload
             self._idle = queue.LifoQueue()
             for _ in range(self.size):
-                self._idle.put(_spawn(self._in_memory, self._preload))
+                self._idle.put(_spawn(self._options, self._preload))
             self._owner = os.getpid()
 
     def run(self, job: Job, deadline: float, limit: str) -> Generator[Message, None, None]:
@@ -75,9 +81,15 @@ class WorkerPool:
             raise QueryTimeout(
                 f"Every query worker stayed busy until the deadline ({limit}); try again shortly."
             ) from None
+        while not borrowed.process.is_alive():  # killed while idle: no request was on it
+            self._replace(borrowed)
+            borrowed = self._idle.get()
         finished = False
         try:
-            borrowed.conn.send(job)
+            try:
+                borrowed.conn.send(job)
+            except OSError:  # it died before this job (at start, or while idle)
+                raise self._lost(borrowed) from None
             while True:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or not borrowed.conn.poll(remaining):
@@ -88,9 +100,7 @@ class WorkerPool:
                 try:
                     message = borrowed.conn.recv()
                 except (EOFError, OSError):
-                    raise UpstreamError(
-                        "The query worker stopped unexpectedly (out of memory?); it was replaced."
-                    ) from None
+                    raise self._lost(borrowed) from None
                 finished = isinstance(message, End | Failure)
                 yield message
                 if finished:
@@ -101,6 +111,33 @@ class WorkerPool:
             else:
                 self._replace(borrowed)
 
+    def _lost(self, dead: _Worker) -> WorkerLost:
+        """Why ``dead`` stopped, as the error its request ends with."""
+        dead.process.join(timeout=5)
+        code = dead.process.exitcode
+        limit = self._options.memory_limit
+        if limit and code in (-signal.SIGABRT, worker.OUT_OF_MEMORY):
+            return WorkerLost(
+                f"The query needed more memory than a query worker may use (the {limit} MiB "
+                "limit, KUOPIO_KG_WORKER_MEMORY) and was stopped; the worker was replaced. "
+                "Make the query more selective (LIMIT, fewer unbound patterns, no ORDER BY "
+                "over everything)."
+            )
+        if code == -signal.SIGKILL:
+            return WorkerLost(
+                "The query worker was killed while answering (by an operator or the "
+                "kernel's out-of-memory killer); it was replaced, so try again."
+            )
+        if code in (-signal.SIGABRT, worker.OUT_OF_MEMORY):
+            return WorkerLost(
+                "The query worker ran out of memory while answering and was replaced; make "
+                "the query more selective (LIMIT, fewer unbound patterns)."
+            )
+        return WorkerLost(
+            f"The query worker stopped unexpectedly (exit status {code}); it was replaced, "
+            "so try again."
+        )
+
     def _replace(self, dead: _Worker) -> None:
         dead.process.kill()
         dead.process.join(timeout=5)
@@ -108,7 +145,7 @@ class WorkerPool:
         if self._on_kill is not None:
             self._on_kill()
         if self._owner == os.getpid():
-            self._idle.put(_spawn(self._in_memory, self._preload))
+            self._idle.put(_spawn(self._options, self._preload))
 
     def close(self) -> None:
         """Stop every idle worker (busy ones stop when their parent exits: they are daemons)."""
@@ -124,12 +161,12 @@ class WorkerPool:
         self._owner = None
 
 
-def _spawn(in_memory: bool, preload: Path | None) -> _Worker:
+def _spawn(options: WorkerOptions, preload: Path | None) -> _Worker:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([_WORKER_MODULE])
     parent, child = context.Pipe()
     process = context.Process(
-        target=worker.main, args=(child, in_memory, preload), daemon=True, name="sparql-worker"
+        target=worker.main, args=(child, options, preload), daemon=True, name="sparql-worker"
     )
     process.start()
     child.close()

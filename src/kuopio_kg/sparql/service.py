@@ -39,7 +39,7 @@ from kuopio_kg.sparql.description import describe
 from kuopio_kg.sparql.fetch import insert_data
 from kuopio_kg.sparql.formats import gzip_stream
 from kuopio_kg.sparql.handle import generation
-from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message, Operation
+from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message, Operation, WorkerOptions
 from kuopio_kg.sparql.lexer import lex
 from kuopio_kg.sparql.policy import Policy
 from kuopio_kg.sparql.pool import WorkerPool
@@ -108,9 +108,10 @@ class Endpoint:
             service_allow=settings.service_allow,
         )
         self.cache = ResultCache(settings.result_cache * 2**20) if settings.result_cache else None
-        self.pool = WorkerPool(
-            settings.query_workers, observer.worker_killed, settings.memory_store
+        options = WorkerOptions(
+            settings.memory_store, settings.memory_store_triples, settings.worker_memory
         )
+        self.pool = WorkerPool(settings.query_workers, observer.worker_killed, options)
         self._current = current
         self._observer = observer
         self._sizes: tuple[tuple[str, int], dict[str, int]] | None = None

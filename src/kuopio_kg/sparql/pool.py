@@ -7,6 +7,13 @@ the deadline and never blocks the other workers. A worker whose answer was not r
 the end (the client went away) is replaced the same way, so no worker is ever reused in
 an unknown state. A worker that dies while answering (killed from outside, or stopped at
 its memory limit) ends that one request with a 503 that says which, and is replaced.
+
+Long jobs do not starve short ones: a job still running after LONG_AFTER takes one of
+``size`` long-query slots, its worker is reniced and a stand-in worker joins the idle
+ones (the long worker is stopped when its job ends); a job that turns long while every
+slot is taken is stopped with a 503. So a client that keeps sending runaway queries gets
+at most ``size`` of them running per server process, and the short queries of everyone
+else keep ``size`` workers.
 Workers are started by a fork server that has already imported the worker module, so a
 replacement is ready in milliseconds.
 """
@@ -20,6 +27,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Generator
+from contextlib import suppress
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -27,9 +35,14 @@ from pathlib import Path
 
 from kuopio_kg.errors import QueryTimeout, WorkerLost
 from kuopio_kg.sparql import worker
-from kuopio_kg.sparql.jobs import End, Failure, Job, Message, WorkerOptions
+from kuopio_kg.sparql.jobs import End, Failure, Job, Message, Operation, WorkerOptions
 
 _WORKER_MODULE = "kuopio_kg.sparql.worker"
+#: Seconds after which a job counts as long: it takes one of ``size`` long-query slots, and a
+#: stand-in worker is started so short queries always find an idle one.
+LONG_AFTER = 1.0
+#: The niceness of a worker on a long job, so that it yields the CPU to short ones.
+_LONG_NICE = 10
 
 
 @dataclass
@@ -50,6 +63,8 @@ class WorkerPool:
         self.size = max(1, size)
         self._on_kill = on_kill
         self._options = options or WorkerOptions()
+        #: Jobs of this process past LONG_AFTER (see _turn_long): at most ``size`` at once.
+        self._long = threading.BoundedSemaphore(self.size)
         #: The store the last job read: a new worker opens it at once (see worker.main).
         self._preload: Path | None = None
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
@@ -84,19 +99,27 @@ class WorkerPool:
         while not borrowed.process.is_alive():  # killed while idle: no request was on it
             self._replace(borrowed)
             borrowed = self._idle.get()
-        finished = False
+        finished = long = False
+        # an update is never stopped before its deadline
+        turns_long = time.monotonic() + LONG_AFTER if job.operation is Operation.QUERY else deadline
         try:
             try:
                 borrowed.conn.send(job)
             except OSError:  # it died before this job (at start, or while idle)
                 raise self._lost(borrowed) from None
             while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0 or not borrowed.conn.poll(remaining):
-                    raise QueryTimeout(
-                        f"The {job.operation.value} ran past {limit} and was stopped; "
-                        "make it more selective (LIMIT, fewer unbound patterns) or use a dump."
-                    )
+                now = time.monotonic()
+                remaining = deadline - now
+                wait = remaining if long else min(remaining, turns_long - now)
+                if remaining <= 0 or not borrowed.conn.poll(max(0.0, wait)):
+                    if remaining <= 0 or wait >= remaining:
+                        raise QueryTimeout(
+                            f"The {job.operation.value} ran past {limit} and was stopped; "
+                            "make it more selective (LIMIT, fewer unbound patterns) or use a "
+                            "dump."
+                        )
+                    long = self._turn_long(borrowed, job)
+                    continue
                 try:
                     message = borrowed.conn.recv()
                 except (EOFError, OSError):
@@ -106,10 +129,37 @@ class WorkerPool:
                 if finished:
                     return
         finally:
-            if finished:
+            if long:  # its stand-in runs already; a reniced worker is never reused
+                self._long.release()
+                self._discard(borrowed, killed=not finished)
+            elif finished:
                 self._idle.put(borrowed)
             else:
                 self._replace(borrowed)
+
+    def _turn_long(self, busy: _Worker, job: Job) -> bool:
+        """``busy`` has run its job for LONG_AFTER: it takes a long-query slot, yields the CPU
+        to short queries (nice 10), and a stand-in worker takes its place among the idle
+        ones; with every slot taken, the job is stopped."""
+        if not self._long.acquire(blocking=False):
+            raise QueryTimeout(
+                f"The {job.operation.value} ran past {LONG_AFTER:g} s while {self.size} other "
+                "long queries were running in this server process, and was stopped to keep "
+                "workers for short ones; try again shortly, or make it more selective."
+            )
+        with suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, busy.process.pid or 0, _LONG_NICE)
+        if self._owner == os.getpid():
+            self._idle.put(_spawn(self._options, self._preload))
+        return True
+
+    def _discard(self, done: _Worker, killed: bool) -> None:
+        """Stop ``done`` without a replacement (its stand-in was started already)."""
+        done.process.kill()
+        done.process.join(timeout=5)
+        done.conn.close()
+        if killed and self._on_kill is not None:
+            self._on_kill()
 
     def _lost(self, dead: _Worker) -> WorkerLost:
         """Why ``dead`` stopped, as the error its request ends with."""

@@ -9,11 +9,11 @@ an unknown state. A worker that dies while answering (killed from outside, or st
 its memory limit) ends that one request with a 503 that says which, and is replaced.
 
 Long jobs do not starve short ones: a job still running after LONG_AFTER takes one of
-``size`` long-query slots, its worker is reniced and a stand-in worker joins the idle
-ones (the long worker is stopped when its job ends); a job that turns long while every
-slot is taken is stopped with a 503. So a client that keeps sending runaway queries gets
-at most ``size`` of them running per server process, and the short queries of everyone
-else keep ``size`` workers.
+LONG_SLOTS x ``size`` long-query slots, its worker is reniced and a stand-in worker joins
+the idle ones (the long worker is stopped when its job ends); a job that turns long while
+every slot is taken is stopped with a 503. So a client that keeps sending runaway queries
+gets at most that many running per server process, at low priority, and the short queries
+of everyone else keep ``size`` workers.
 Workers are started by a fork server that has already imported the worker module, so a
 replacement is ready in milliseconds.
 """
@@ -38,9 +38,11 @@ from kuopio_kg.sparql import worker
 from kuopio_kg.sparql.jobs import End, Failure, Job, Message, Operation, WorkerOptions
 
 _WORKER_MODULE = "kuopio_kg.sparql.worker"
-#: Seconds after which a job counts as long: it takes one of ``size`` long-query slots, and a
-#: stand-in worker is started so short queries always find an idle one.
+#: Seconds after which a job counts as long: it takes a long-query slot, and a stand-in
+#: worker is started so short queries always find an idle one.
 LONG_AFTER = 1.0
+#: Long-query slots per query worker of the pool (so the pool grows to at most 3 x size).
+LONG_SLOTS = 2
 #: The niceness of a worker on a long job, so that it yields the CPU to short ones.
 _LONG_NICE = 10
 
@@ -63,8 +65,9 @@ class WorkerPool:
         self.size = max(1, size)
         self._on_kill = on_kill
         self._options = options or WorkerOptions()
-        #: Jobs of this process past LONG_AFTER (see _turn_long): at most ``size`` at once.
-        self._long = threading.BoundedSemaphore(self.size)
+        #: Jobs of this process past LONG_AFTER (see _turn_long), at most LONG_SLOTS x size.
+        self.long_slots = LONG_SLOTS * self.size
+        self._long = threading.BoundedSemaphore(self.long_slots)
         #: The store the last job read: a new worker opens it at once (see worker.main).
         self._preload: Path | None = None
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
@@ -143,8 +146,8 @@ class WorkerPool:
         ones; with every slot taken, the job is stopped."""
         if not self._long.acquire(blocking=False):
             raise QueryTimeout(
-                f"The {job.operation.value} ran past {LONG_AFTER:g} s while {self.size} other "
-                "long queries were running in this server process, and was stopped to keep "
+                f"The {job.operation.value} ran past {LONG_AFTER:g} s while {self.long_slots} "
+                "other long queries were running in this server process, and was stopped to keep "
                 "workers for short ones; try again shortly, or make it more selective."
             )
         with suppress(OSError):

@@ -17,7 +17,8 @@ for:
   ours is the overhead of our endpoint (policy, negotiation, worker pipe, gunicorn);
 * ``ours + runaway``  ours again (cache off) while one more client starts, every second, a
   query that never ends in time (a cross join of all triples, stopped at the deadline): the
-  other queries' p99 must stay under a second. The runaways' own answers are counted apart.
+  other queries' p99 must stay under a second. The runaways' own answers are counted apart;
+* ``store + runaway`` the same against the store's own endpoint, for comparison.
 
 Without ``--endpoint`` the bench builds the project's release under ``--cache`` (or serves
 ``--erasmus``), starts ``kuopio-kg serve`` on it with the defaults (embedded store), and
@@ -182,6 +183,8 @@ def main() -> None:
             targets.append(("store", store, False))
         if args.only != "store":
             targets.append(("ours + runaway", ours, True))
+        if args.only != "ours":
+            targets.append(("store + runaway", store, True))
         for target, url, runaway in targets:
             for clients in args.clients:
                 tally, elapsed = load(url, queries, clients, args.seconds, runaway)

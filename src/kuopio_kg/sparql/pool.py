@@ -128,6 +128,7 @@ class WorkerPool:
                 except (EOFError, OSError):
                     raise self._lost(borrowed) from None
                 finished = isinstance(message, End | Failure)
+                turns_long = deadline  # evaluated: streaming the answer is never cut short
                 yield message
                 if finished:
                     return

@@ -225,6 +225,16 @@ class QueryTimeout(EndpointError):
         return {"Retry-After": "5"}
 
 
+class WorkerLost(EndpointError):
+    """The query worker died while answering (killed, or over its memory limit); it was
+    replaced, and the other requests are unaffected."""
+
+    http_status = 503
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": "5"}
+
+
 class UpstreamError(EndpointError):
     """Evaluating failed outside the query itself (a SERVICE endpoint, the disk)."""
 

@@ -140,6 +140,22 @@ class Settings:
             "scans, about 600 bytes a triple per worker); false reads the store on disk."
         },
     )
+    memory_store_triples: int = field(
+        default=1000000,
+        metadata={
+            "help": "Largest release, in triples, that query workers copy into memory (with "
+            "KUOPIO_KG_MEMORY_STORE); a larger one is read from the store on disk, whose page "
+            "cache all processes share, so memory does not grow with the number of workers."
+        },
+    )
+    worker_memory: int = field(
+        default=0,
+        metadata={
+            "help": "MiB of memory each query worker may allocate (its data segment, with its "
+            "copy of the release); a query that needs more is stopped with a 503 and the "
+            "worker replaced; 0 sets no limit."
+        },
+    )
     result_cache: int = field(
         default=64,
         metadata={

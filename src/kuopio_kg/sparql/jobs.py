@@ -41,6 +41,18 @@ class Job:
     writing: Config | None = None
 
 
+@dataclass(frozen=True)
+class WorkerOptions:
+    """How a query worker reads and how much memory it may take (from the settings)."""
+
+    #: Read a copy of the release held in memory (``memory_store``) ...
+    in_memory: bool = False
+    #: ... when the release has at most this many triples (``memory_store_triples``).
+    copy_max_triples: int = 1_000_000
+    #: MiB the worker may allocate (``worker_memory``); 0: no limit.
+    memory_limit: int = 0
+
+
 class Answered(enum.Enum):
     """What a worker answered with."""
 

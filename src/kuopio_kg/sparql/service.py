@@ -42,7 +42,7 @@ from kuopio_kg.sparql.cache import ResultCache, cacheable
 from kuopio_kg.sparql.description import describe
 from kuopio_kg.sparql.fetch import insert_data
 from kuopio_kg.sparql.formats import gzip_stream
-from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message, Operation
+from kuopio_kg.sparql.jobs import End, Failure, Head, Job, Message, Operation, WorkerOptions
 from kuopio_kg.sparql.lexer import lex
 from kuopio_kg.sparql.policy import Policy
 from kuopio_kg.sparql.pool import WorkerPool
@@ -137,9 +137,10 @@ class Endpoint:
 
             self.pool = RemoteRunner(served_store(settings))
         else:
-            self.pool = WorkerPool(
-                settings.query_workers, observer.worker_killed, settings.memory_store
+            options = WorkerOptions(
+                settings.memory_store, settings.memory_store_triples, settings.worker_memory
             )
+            self.pool = WorkerPool(settings.query_workers, observer.worker_killed, options)
         self._current = current
         self._observer = observer
         self._writing = writer_config(settings)

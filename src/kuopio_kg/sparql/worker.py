@@ -3,10 +3,20 @@
 It imports only Oxigraph and the serializers, never Flask, so it starts fast. Rows are
 pulled up to the row limit plus one (to know whether the result was cut) under the
 store's shared lock, then serialized and sent as chunks over the pipe.
+
+A memory limit (``worker_memory``) caps the worker's data segment (``RLIMIT_DATA``: the
+heap and private writable mappings, where Oxigraph, RocksDB and Python allocate). Address
+space (``RLIMIT_AS``) would be the wrong measure: opening the store reserves some 400 MB
+of it (thread arenas, libraries) before a query allocates anything. Past the limit,
+Oxigraph's allocator aborts the process and Python's raises MemoryError, upon which the
+worker exits with :data:`OUT_OF_MEMORY`; either way the pool sees the worker gone and
+replaces it.
 """
 
 from __future__ import annotations
 
+import os
+import resource
 import signal
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, suppress
@@ -20,7 +30,16 @@ import pyoxigraph as ox
 from kuopio_kg.errors import InternalError, KuopioKgError, NotAcceptable, UpstreamError
 from kuopio_kg.sparql.formats import boolean_bytes, graph_bytes, select_chunks
 from kuopio_kg.sparql.handle import StoreHandle
-from kuopio_kg.sparql.jobs import Answered, End, Failure, Head, Job, Message, Operation
+from kuopio_kg.sparql.jobs import (
+    Answered,
+    End,
+    Failure,
+    Head,
+    Job,
+    Message,
+    Operation,
+    WorkerOptions,
+)
 from kuopio_kg.updates.config import Config
 
 
@@ -46,25 +65,36 @@ class Handle(Protocol):
     def write(self, config: Config, store_path: Path, text: str, base_iri: str) -> object: ...
 
 
-def main(conn: Connection, in_memory: bool = False, preload: Path | None = None) -> None:
-    """Serve jobs from ``conn`` until the parent closes it (``in_memory``: see StoreHandle).
+#: The exit status of a worker that ran out of memory in Python code (ENOMEM).
+OUT_OF_MEMORY = 12
+
+
+def main(conn: Connection, options: WorkerOptions, preload: Path | None = None) -> None:
+    """Serve jobs from ``conn`` until the parent closes it (``options``: see WorkerOptions).
 
     The store at ``preload`` is opened first, so that a worker that replaces a killed one
     has its copy in memory before a job waits for it; a store that cannot be opened is
     reported by the first job that reads it.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
-    handle = StoreHandle(in_memory)
-    if preload is not None:
-        with suppress(KuopioKgError, OSError), handle.reading(preload):
-            pass
-    while True:
-        try:
-            job: Job = conn.recv()
-        except (EOFError, OSError):
-            return
-        for message in answer(job, handle):
-            conn.send(message)
+    if options.memory_limit:
+        limit = options.memory_limit * 2**20
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # no core file of an abort
+    handle = StoreHandle(options.in_memory, options.copy_max_triples)
+    try:
+        if preload is not None:
+            with suppress(KuopioKgError, OSError), handle.reading(preload):
+                pass
+        while True:
+            try:
+                job: Job = conn.recv()
+            except (EOFError, OSError):
+                return
+            for message in answer(job, handle):
+                conn.send(message)
+    except MemoryError:
+        os._exit(OUT_OF_MEMORY)  # the pool replaces the worker and names the limit
 
 
 def answer(job: Job, handle: Handle) -> Iterator[Message]:
@@ -82,6 +112,8 @@ def answer(job: Job, handle: Handle) -> Iterator[Message]:
         yield Failure(type(exc).__name__, exc.message)
     except OSError as exc:
         yield Failure(UpstreamError.__name__, f"The query could not be evaluated: {exc}.")
+    except MemoryError:
+        raise  # the worker's state is unknown: it exits (see main)
     except Exception as exc:  # reported as an internal error, and the worker lives on
         yield Failure(type(exc).__name__, repr(exc))
 

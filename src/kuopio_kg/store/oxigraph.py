@@ -32,6 +32,7 @@ class OxigraphStore:
             ) from None
         self.path = path
         self.name = str(path)
+        self.in_memory = in_memory
 
     def add_graph(self, graph_iri: str, ntriples: bytes) -> None:
         self._store.bulk_load(

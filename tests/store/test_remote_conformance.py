@@ -23,9 +23,10 @@ from .servers import Server
 DEFAULT = "urn:kuopio-kg:test:default"
 #: A named graph no test has: the dataset of a test without named graphs.
 NONE = "urn:kuopio-kg:test:none"
-#: Virtuoso scored 155 and 154 in two runs (one answer varies between runs), so its
+#: The scores vary between runs: Oxigraph server 210 and 209, Virtuoso 155, 154 and 153
+#: (answers that hang on an order the spec leaves open, such as GROUP_CONCAT's). So each
 #: floor leaves a margin of a few tests.
-SCORES = {"oxigraph": 210, "virtuoso": 150}
+SCORES = {"oxigraph": 205, "virtuoso": 150}
 
 
 class ThroughStore:

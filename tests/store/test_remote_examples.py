@@ -58,6 +58,12 @@ VIRTUOSO_DIFFERS = {
     "woc-2025-long-distance-podiums": "durations with fractional seconds keep the fraction "
     "(5870.5 s) where the stored answer has 5870",
 }
+#: Examples where Virtuoso, in some runs and not others, repeats a row: a ``+`` path gives
+#: a solution once per route to its end (the spec: once per end). Their rows are compared
+#: as sets; every row must still come back, and no other.
+VIRTUOSO_REPEATS = {
+    "awards-received-by-kuopio": "North Savo is reached from Kuopio by two routes",
+}
 
 
 def _ask(server: str, example: ExampleQuery) -> Answer:
@@ -101,6 +107,9 @@ def assert_same_values(example: ExampleQuery, got: Answer) -> None:
     assert [v.value for v in got.variables] == variables, example.name
     got_rows, want_rows = _rows(got, example), _rows(expected, example)
     assert got_rows, f"{example.name} returns no rows"
+    if example.name in VIRTUOSO_REPEATS:
+        assert set(got_rows) == set(want_rows), example.name
+        return
     # As multisets: Virtuoso breaks ORDER BY ties in another order.
     assert Counter(got_rows) == Counter(want_rows), example.name
 

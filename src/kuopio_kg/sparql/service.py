@@ -90,7 +90,8 @@ class QueryRequest:
 
 @dataclass(frozen=True)
 class Answer:
-    etag: str
+    #: The state and the query, for revalidation; None over a remote store (see Endpoint).
+    etag: str | None
     #: What the body is; None when the client holds this answer already (a 304).
     head: Head | None
     body: Iterator[bytes]
@@ -129,7 +130,14 @@ class Endpoint:
             max_rows=settings.max_rows,
             service_allow=settings.service_allow,
         )
-        self.cache = ResultCache(settings.result_cache * 2**20) if settings.result_cache else None
+        # A remote store may change behind this server's back (another server's update, a
+        # write at the store), so over one nothing is kept and no answer is tagged.
+        self._knows_state = not settings.store
+        self.cache = (
+            ResultCache(settings.result_cache * 2**20)
+            if settings.result_cache and self._knows_state
+            else None
+        )
         self.pool: Runner
         if settings.store:  # imported here: a query worker never loads the HTTP client
             from kuopio_kg.sparql.remote import RemoteRunner
@@ -189,10 +197,10 @@ class Endpoint:
             request.graph_format,
             WHOLE if request.whole_graph else self.settings.max_rows,
         )
-        etag = _etag(release.id, store_generation, job)
-        if etag in request.known:
+        etag = _etag(release.id, store_generation, job) if self._knows_state else None
+        if etag is not None and etag in request.known:
             return Answer(etag, None, iter(()), False)
-        key = etag + ("-gzip" if request.gzip else "")
+        key = f"{etag}-gzip" if request.gzip else str(etag)
         cache = self.cache if self.cache and cacheable(query, calls_service) else None
         if cache is not None and (kept := cache.get(key)) is not None:
             return Answer(etag, kept[0], iter(kept[1]), request.gzip)

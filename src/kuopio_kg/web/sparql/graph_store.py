@@ -107,5 +107,6 @@ def _answer(answer: Answer, head: bool) -> Response:
         response.cache_control.public = True
         response.cache_control.max_age = 0
         response.cache_control.must_revalidate = True
-    response.set_etag(answer.etag)
+    if answer.etag is not None:
+        response.set_etag(answer.etag)
     return response

@@ -82,7 +82,8 @@ def _response(answer: Answer, max_rows: int) -> Response:
         response.cache_control.public = True
         response.cache_control.max_age = 0
         response.cache_control.must_revalidate = True
-    response.set_etag(answer.etag)
+    if answer.etag is not None:
+        response.set_etag(answer.etag)
     return response
 
 

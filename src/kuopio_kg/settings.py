@@ -160,7 +160,8 @@ class Settings:
         default=64,
         metadata={
             "help": "Megabytes of answers each server process keeps for repeated queries "
-            "(never those calling SERVICE, NOW, RAND, UUID or BNODE); 0 keeps none."
+            "(never those calling SERVICE, NOW, RAND, UUID or BNODE, nor any over a remote store); "
+            "0 keeps none."
         },
     )
     query_timeout: float = field(

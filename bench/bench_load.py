@@ -26,8 +26,9 @@ starts Oxigraph's own server (``oxigraph serve`` from the PyPI package ``oxigrap
 ``bench`` extra, with ``--union-default-graph`` as ours, and the same 30 s timeout) on a
 copy of the same release store. ``--endpoint URL`` (our server's base URL) and
 ``--store-endpoint URL`` (a store's ``/sparql``: Virtuoso, or an Oxigraph server behind
-``kuopio-kg serve --store URL``) measure servers someone else started; the cached and
-runaway runs then go to ``--endpoint`` as it is configured.
+``kuopio-kg serve --store URL``) measure servers someone else started; the plain and
+runaway runs then go to ``--endpoint`` as it is configured (over a remote store it keeps no
+answers, so there is no cached run).
 """
 
 from __future__ import annotations
@@ -170,14 +171,15 @@ def main() -> None:
     with ExitStack() as stack:
         targets: list[tuple[str, str, bool]] = []
         if args.only != "store":
-            if args.endpoint:
-                ours = cached = args.endpoint.rstrip("/") + "/sparql"
+            if args.endpoint:  # one server, as it is configured: no separate cached run
+                ours = args.endpoint.rstrip("/") + "/sparql"
+                targets.append(("ours", ours, False))
             else:
                 ours = stack.enter_context(our_server(data_dir, logs / "ours.log",
                                                       result_cache=0))[0] + "/sparql"  # fmt: skip
                 cached = stack.enter_context(our_server(data_dir, logs / "cached.log"))[0]
                 cached += "/sparql"
-            targets += [("ours", ours, False), ("ours, cached", cached, False)]
+                targets += [("ours", ours, False), ("ours, cached", cached, False)]
         if args.only != "ours":
             store = args.store_endpoint or stack.enter_context(store_server(data_dir, logs))
             targets.append(("store", store, False))

@@ -1,7 +1,8 @@
 """Real remote stores for the tests: Oxigraph server and Virtuoso 7 on loopback.
 
 Each kind is started once per session with a temporary database (``remote``, parametrized
-by kind); ``fresh_remote`` starts a private one for a test that kills it. A release of the
+by kind); ``fresh_remote`` starts a private one for a test that kills or changes it, and
+``fresh_release`` builds the project's release into one. A release of the
 project's inputs is loaded into the session's stores with ``build --store`` once
 (``remote_settings``), and ``remote_server`` is a real gunicorn ``serve --store`` over it.
 """
@@ -63,6 +64,22 @@ def fresh_remote(tmp_path: Path) -> Iterator[Callable[[str], Server]]:
     yield start
     for server in started:
         server.stop()
+
+
+@pytest.fixture
+def fresh_release(
+    fresh_remote: Callable[[str], Server], tmp_path: Path
+) -> Callable[[str], tuple[Server, Settings]]:
+    """``fresh_release(kind)``: a private store with the project's release built into it,
+    and the settings that build into and serve from it."""
+
+    def start(kind: str) -> tuple[Server, Settings]:
+        server = fresh_remote(kind)
+        settings = store_settings(server, tmp_path / "var")
+        build(settings)
+        return server, settings
+
+    return start
 
 
 def store_settings(server: Server, data_dir: Path) -> Settings:

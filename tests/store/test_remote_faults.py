@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -22,7 +21,7 @@ from kuopio_kg.settings import Settings
 from kuopio_kg.store.remote import remote_store
 from kuopio_kg.store.versions import RemoteReleases, staging_iri
 
-from .conftest import KINDS, store_env, store_settings
+from .conftest import KINDS, store_env
 from .servers import Server
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -39,13 +38,10 @@ def _count(url: str) -> requests.Response:
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_store_stopped_mid_traffic_gives_503_naming_it_then_recovers(
     kind: str,
-    fresh_remote: Callable[[str], Server],
-    tmp_path: Path,
+    fresh_release: Callable[[str], tuple[Server, Settings]],
     start_server: Callable[..., str],
 ) -> None:
-    store = fresh_remote(kind)
-    settings = store_settings(store, tmp_path / "var")
-    build(settings)
+    store, settings = fresh_release(kind)
     url = start_server(settings.data_dir, query_timeout=DEADLINE, **store_env(store))
     before = _count(url)
     assert before.status_code == 200, before.text

@@ -8,15 +8,14 @@ or answers a revalidation with 304 from what it saw before; the store is asked e
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 import requests
 
-from kuopio_kg.build import build
+from kuopio_kg.settings import Settings
 from kuopio_kg.store.remote import remote_store
 
-from .conftest import KINDS, store_env, store_settings
+from .conftest import KINDS, store_env
 from .servers import Server
 
 TOKEN = "s3cret-token"
@@ -39,13 +38,10 @@ def _n(response: requests.Response) -> int:
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_server_sees_a_change_made_through_another_or_at_the_store(
     kind: str,
-    fresh_remote: Callable[[str], Server],
-    tmp_path: Path,
+    fresh_release: Callable[[str], tuple[Server, Settings]],
     start_server: Callable[..., str],
 ) -> None:
-    store = fresh_remote(kind)
-    settings = store_settings(store, tmp_path / "var")
-    build(settings)
+    store, settings = fresh_release(kind)
     writer = start_server(settings.data_dir, update_token=TOKEN, **store_env(store))
     reader = start_server(settings.data_dir, **store_env(store))
     first = _count(reader)

@@ -65,24 +65,28 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     errors: dict[str, int] = field(default_factory=dict)
     runaways: dict[str, int] = field(default_factory=dict)
+    #: The first error of each kind: the query's name and what the server said.
+    samples: dict[str, str] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def record(self, seconds: float, outcome: str) -> None:
+    def record(self, seconds: float, outcome: str, name: str, said: str) -> None:
         with self.lock:
             if outcome == "200":
                 self.latencies.append(seconds)
             else:
                 self.errors[outcome] = self.errors.get(outcome, 0) + 1
+                self.samples.setdefault(outcome, f"{name}: {said[:300]}")
 
 
-def _outcome(session: requests.Session, url: str, text: str, timeout: float) -> str:
+def _outcome(session: requests.Session, url: str, text: str, timeout: float) -> tuple[str, str]:
+    """The status (or the exception's name) and the body of an error answer."""
     try:
         response = session.post(url, data={"query": text}, headers={"Accept": ACCEPT},
                                 timeout=timeout)  # fmt: skip
-        _ = response.content
-        return str(response.status_code)
+        said = "" if response.ok else response.text
+        return str(response.status_code), said
     except requests.RequestException as exc:
-        return type(exc).__name__
+        return type(exc).__name__, str(exc)
 
 
 def client(url: str, queries: list[ExampleQuery], start: int, until: float, tally: Tally) -> None:
@@ -92,8 +96,8 @@ def client(url: str, queries: list[ExampleQuery], start: int, until: float, tall
             query = queries[index % len(queries)]
             index += 1
             began = time.perf_counter()
-            outcome = _outcome(session, url, query.text, 120)
-            tally.record(time.perf_counter() - began, outcome)
+            outcome, said = _outcome(session, url, query.text, 120)
+            tally.record(time.perf_counter() - began, outcome, query.name, said)
 
 
 def injector(url: str, until: float, tally: Tally, pool: ThreadPoolExecutor) -> None:
@@ -101,7 +105,7 @@ def injector(url: str, until: float, tally: Tally, pool: ThreadPoolExecutor) -> 
 
     def one() -> None:
         with requests.Session() as session:
-            outcome = _outcome(session, url, RUNAWAY, 120)
+            outcome, _ = _outcome(session, url, RUNAWAY, 120)
         with tally.lock:
             tally.runaways[outcome] = tally.runaways.get(outcome, 0) + 1
 
@@ -192,6 +196,8 @@ def main() -> None:
                 tally, elapsed = load(url, queries, clients, args.seconds, runaway)
                 lines.append(row(target, clients, tally, elapsed))
                 print(lines[-1], flush=True)
+                for outcome, sample in sorted(tally.samples.items()):
+                    print(f"  first {outcome}: {sample}", flush=True)
     print()
     print("| endpoint | clients | queries/s | p50 ms | p99 ms | errors | runaways |")
     print("|---|---|---|---|---|---|---|")

@@ -9,6 +9,7 @@ from conftest import REPO
 from kuopio_kg.cli import cli
 from kuopio_kg.examples import load_examples
 from kuopio_kg.settings import Settings, describe
+from kuopio_kg.sparql import pool, remote
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -89,3 +90,11 @@ def test_every_copied_suite_names_its_origin_and_carries_its_licence() -> None:
         assert re.search(r"\b[0-9a-f]{8,40}\b", readme), f"{suite}/README.md names no commit"
         assert "GitHub" in readme, f"{suite}/README.md names no repository"
         assert (conformance / suite / "LICENSE.md").is_file(), f"{suite} has no LICENSE.md"
+
+
+def test_the_readme_gives_the_runaway_limits_the_code_uses() -> None:
+    text = " ".join(README.split())
+    assert f"remembers, for {remote.REFUSE_FOR / 60:g} minutes," in text
+    assert f"A query still running after {pool.LONG_AFTER:g} s" in text
+    slots = f"takes one of {pool.LONG_SLOTS} \N{MULTIPLICATION SIGN} `KUOPIO_KG_QUERY_WORKERS`"
+    assert slots in text

@@ -225,6 +225,20 @@ class QueryTimeout(EndpointError):
         return {"Retry-After": "5"}
 
 
+class RunawayRefused(EndpointError):
+    """The same query ran to its deadline at the remote store lately, and is not sent again
+    until ``retry_after`` seconds have passed."""
+
+    http_status = 503
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(max(1, round(self.retry_after)))}
+
+
 class WorkerLost(EndpointError):
     """The query worker died while answering (killed, or over its memory limit); it was
     replaced, and the other requests are unaffected."""

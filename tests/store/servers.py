@@ -208,15 +208,16 @@ def oxigraph_binary() -> str:
     return found
 
 
-def start_oxigraph(folder: Path) -> Server:
-    """Oxigraph server on a free loopback port with its database in ``folder``."""
+def start_oxigraph(folder: Path, limit: int = STORE_QUERY_LIMIT) -> Server:
+    """Oxigraph server on a free loopback port with its database in ``folder``, stopping
+    queries after ``limit`` seconds."""
     folder.mkdir(parents=True, exist_ok=True)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = Server(
         "oxigraph",
         [oxigraph_binary(), "serve", "--location", str(folder / "db"),
-         "--bind", f"127.0.0.1:{port}", "--timeout-s", str(STORE_QUERY_LIMIT)],
+         "--bind", f"127.0.0.1:{port}", "--timeout-s", str(limit)],
         f"{base}/query",
         f"{base}/update",
         f"{base}/store",

@@ -4,6 +4,7 @@ credentials, and the typed error of a store that does not answer."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from kuopio_kg.errors import QueryError, QueryTimeout, StoreUnavailable
 from kuopio_kg.store.http import HttpStore
 
-from .servers import Server, free_port
+from .servers import Server, free_port, start_oxigraph
 
 G = ox.NamedNode("https://example.org/test/graph")
 S, P, Q = (ox.NamedNode(f"https://example.org/test/{n}") for n in ("s", "p", "q"))
@@ -92,3 +93,26 @@ def test_a_runaway_query_stops_at_the_deadline(remote: Server, remote_settings: 
     with pytest.raises(QueryTimeout, match=remote.query_url):
         store.query(RUNAWAY, deadline=time.monotonic() + 2)
     assert store.query("ASK {}")
+
+
+#: Pairs of nodes with equal values: rows found all through the pairs, so the answer
+#: streams for longer than the store's one-second limit.
+_STREAMING = (
+    "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STR(?c) = STR(?f) && STR(?a) < STR(?d)) }"
+)
+
+
+@pytest.mark.slow
+def test_an_answer_oxigraph_server_cancels_midway_is_a_timeout(tmp_path: Path) -> None:
+    """Oxigraph server writes "The SPARQL operation has been cancelled" at the end of an
+    answer it had begun (status 200) when its --timeout-s passes: a timeout, not rows."""
+    server = start_oxigraph(tmp_path / "oxigraph", limit=1)
+    try:
+        store = _store(server)
+        nodes = "".join(f'<https://example.org/test/n{i}> {P} "{i % 1000}" .\n'
+                        for i in range(6000))  # fmt: skip
+        store.add_graph(G.value, nodes.encode())
+        with pytest.raises(QueryTimeout, match="stopped the query at its timeout"):
+            store.query(_STREAMING, deadline=time.monotonic() + 30)
+    finally:
+        server.stop()

@@ -67,12 +67,15 @@ class Tally:
     runaways: dict[str, int] = field(default_factory=dict)
     #: The first error of each kind: the query's name and what the server said.
     samples: dict[str, str] = field(default_factory=dict)
+    #: The latencies of each query, by name.
+    by_query: dict[str, list[float]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def record(self, seconds: float, outcome: str, name: str, said: str) -> None:
         with self.lock:
             if outcome == "200":
                 self.latencies.append(seconds)
+                self.by_query.setdefault(name, []).append(seconds)
             else:
                 self.errors[outcome] = self.errors.get(outcome, 0) + 1
                 self.samples.setdefault(outcome, f"{name}: {said[:300]}")
@@ -146,6 +149,14 @@ def store_server(data_dir: Path, logs: Path) -> Iterator[str]:
         shutil.rmtree(copy, ignore_errors=True)
 
 
+def slowest(tally: Tally, shown: int = 3) -> str:
+    """The queries with the highest p99, each with its p50 and p99 in ms."""
+    p99 = {name: percentile(times, 0.99) for name, times in tally.by_query.items()}
+    names = sorted(p99, key=p99.__getitem__, reverse=True)[:shown]
+    return ", ".join(f"{name} {percentile(tally.by_query[name], 0.5) * 1000:.0f}/"
+                     f"{p99[name] * 1000:.0f}" for name in names)  # fmt: skip
+
+
 def row(target: str, clients: int, tally: Tally, elapsed: float) -> str:
     done = len(tally.latencies)
     errors = sum(tally.errors.values())
@@ -198,6 +209,7 @@ def main() -> None:
                 print(lines[-1], flush=True)
                 for outcome, sample in sorted(tally.samples.items()):
                     print(f"  first {outcome}: {sample}", flush=True)
+                print(f"  slowest: {slowest(tally)}", flush=True)
     print()
     print("| endpoint | clients | queries/s | p50 ms | p99 ms | errors | runaways |")
     print("|---|---|---|---|---|---|---|")

@@ -20,6 +20,9 @@ for:
   other queries' p99 must stay under a second. The runaways' own answers are counted apart;
 * ``store + runaway`` the same against the store's own endpoint, for comparison.
 
+After each row it prints the first error of each kind (the query, what the server said)
+and the three queries with the highest p99 (p50/p99 in ms), which is where to look first.
+
 Without ``--endpoint`` the bench builds the project's release under ``--cache`` (or serves
 ``--erasmus``), starts ``kuopio-kg serve`` on it with the defaults (embedded store), and
 starts Oxigraph's own server (``oxigraph serve`` from the PyPI package ``oxigraph``, in the

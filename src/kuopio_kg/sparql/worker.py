@@ -112,6 +112,8 @@ def answer(job: Job, handle: Handle) -> Iterator[Message]:
         yield Failure(type(exc).__name__, exc.message)
     except OSError as exc:
         yield Failure(UpstreamError.__name__, f"The query could not be evaluated: {exc}.")
+    except SyntaxError as exc:  # only an answer read as it comes: a remote store's
+        yield Failure(UpstreamError.__name__, f"The store's answer could not be read: {exc}.")
     except MemoryError:
         raise  # the worker's state is unknown: it exits (see main)
     except Exception as exc:  # reported as an internal error, and the worker lives on

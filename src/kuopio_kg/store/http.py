@@ -17,8 +17,9 @@ reply is read under the deadline; at the deadline the connection is closed, whic
 Oxigraph server's streaming evaluation. Virtuoso's "anytime" answer to an exceeded
 ``timeout`` (partial rows, header ``X-SQL-State: S1TAT``) is refused as a timeout, never
 served as if complete, and so is Oxigraph server's answer cut off by its ``--timeout-s``
-(status 200, the body ending "The SPARQL operation has been cancelled"). Any other answer
-that does not parse to its end is the store's fault (502), not rows.
+(status 200, the body ending "The SPARQL operation has been cancelled"). Rows are parsed
+as they are read; an answer that breaks off later is the store's fault (502, see
+:func:`kuopio_kg.sparql.worker.answer`), never served as rows.
 
 **Blank nodes.** Over SPARQL a store mints its own blank nodes, so labels cannot be kept.
 Writes keep each blank node's triples together: :meth:`add_graph` sends whole connected
@@ -194,12 +195,7 @@ class HttpStore:
                 return _triples(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
             if self._is_virtuoso(response):
                 body = _VIRTUOSO_BNODE.sub(rb"\1", body)
-            results = _parsed(body)
-            if isinstance(results, ox.QuerySolutions):  # read to the end here, where a broken
-                for _ in results:  # answer is the store's fault, then again for the caller
-                    pass
-                results = _parsed(body)
-            return results
+            return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         except SyntaxError as exc:
             raise UpstreamError(
                 f"The store at {self.query_url} answered with results that cannot be read: {exc}."
@@ -390,10 +386,6 @@ def _has_base(text: str) -> bool:
         if token.is_word("BASE"):
             return True
     return False
-
-
-def _parsed(body: bytes) -> ox.QuerySolutions | ox.QueryBoolean:
-    return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
 
 
 def _triples(parsed: Iterable[ox.Quad]) -> ox.QueryTriples:
